@@ -1,0 +1,60 @@
+"""The one place Markdown becomes HTML.
+
+Used by the admin's live preview (markdownx) and when a revision is frozen,
+so the preview is exactly what readers will get. Output is sanitized with an
+allowlist: editors can format text, not inject markup.
+"""
+
+import markdown as python_markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
+    "figcaption", "figure", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol",
+    "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"align"},
+    "th": {"align", "scope"},
+    "ol": {"start"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+# The page gives each section an <h2>; headings inside a body sit below it.
+TOP_BODY_HEADING_LEVEL = 3
+
+
+class _DemoteHeadings(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                level = int(element.tag[1]) + TOP_BODY_HEADING_LEVEL - 1
+                element.tag = f"h{min(level, 6)}"
+
+
+class DemoteHeadingsExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+        md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 0)
+
+
+def render_markdown(text: str) -> str:
+    """Markdown in, safe HTML out."""
+    html = python_markdown.markdown(
+        text or "",
+        extensions=["extra", "sane_lists", "smarty", DemoteHeadingsExtension()],
+        output_format="html",
+    )
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()

@@ -1,0 +1,16 @@
+from .articles import Article, Section, SiteSettings, Verdict
+from .films import Author, Availability, Credit, Film, Rating
+from .revisions import Revision
+
+__all__ = [
+    "Article",
+    "Author",
+    "Availability",
+    "Credit",
+    "Film",
+    "Rating",
+    "Revision",
+    "Section",
+    "SiteSettings",
+    "Verdict",
+]

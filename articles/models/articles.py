@@ -1,0 +1,142 @@
+"""The working copy: what editors change in the admin. Readers never see it;
+they read the frozen revisions in revisions.py."""
+
+from django.core.cache import cache
+from django.db import models
+from markdownx.models import MarkdownxField
+
+from .films import Author, Film
+
+
+class Verdict(models.TextChoices):
+    YES = "yes", "Yes, it is a true story"
+    PARTLY = "partly", "Partly true"
+    INSPIRED = "inspired", "Inspired by real events"
+    NO = "no", "No, it is fiction"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles that readers can see now (they have a live revision)."""
+        from .revisions import Revision
+
+        return self.filter(pk__in=Revision.objects.live().values("article_id"))
+
+
+class Article(models.Model):
+    title = models.CharField(
+        max_length=200,
+        help_text="Phrase it as the reader's question, e.g. “Is Miracle in Cell No. 7 a "
+        "true story? Plot and Ending Explained”. Never put a spoiler in the title.",
+    )
+    slug = models.SlugField(
+        max_length=220,
+        unique=True,
+        help_text="The article's address. Changing it after publishing moves the page; "
+        "old addresses redirect.",
+    )
+    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="articles")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    standfirst = models.TextField(
+        max_length=600,
+        help_text="The answer up front, in one short paragraph. Spoiler-free: it is also "
+        "used in listings and feeds.",
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        help_text="What search engines and social cards show (160 characters at most). "
+        "Spoiler-free.",
+    )
+    verdict = models.CharField(
+        max_length=10,
+        choices=Verdict.choices,
+        help_text="Is the film a true story?",
+    )
+    verdict_explanation = models.TextField(
+        help_text="Why, in two or three spoiler-free sentences (Markdown allowed)."
+    )
+    disclaimer = MarkdownxField(
+        blank=True,
+        help_text="Leave empty to use the site-wide disclaimer. Fill in only when this "
+        "article needs its own.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        permissions = [("publish_article", "Can publish articles")]
+
+    def __str__(self):
+        return self.title
+
+
+class Section(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=200, help_text="Spoiler-free, e.g. “Ending Explained”.")
+    body = MarkdownxField(help_text="Markdown. The preview shows exactly what readers will get.")
+    is_spoiler = models.BooleanField(
+        "spoiler",
+        default=False,
+        help_text="Tick if this section gives away plot twists or the ending. Readers see it "
+        "collapsed behind a warning, and it never appears in listings, feeds or search.",
+    )
+    spoiler_warning = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What the section gives away, e.g. “reveals the ending”. Shown on the "
+        "warning; leave empty for “contains spoilers”.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        "order", default=0, help_text="Sections are shown from the lowest number up."
+    )
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+
+class SiteSettings(models.Model):
+    """Site-wide texts editors can change without a deploy (a single row)."""
+
+    default_disclaimer = MarkdownxField(
+        help_text="Shown at the end of every article that has no disclaimer of its own."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    CACHE_KEY = "site-settings"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return "Site settings"
+
+    @classmethod
+    def load(cls) -> "SiteSettings":
+        """The settings row, from the shared cache when possible."""
+        current = cache.get(cls.CACHE_KEY)
+        if current is None:
+            current, _ = cls.objects.get_or_create(
+                pk=1, defaults={"default_disclaimer": DEFAULT_DISCLAIMER}
+            )
+            cache.set(cls.CACHE_KEY, current, None)
+        return current
+
+    @classmethod
+    def forget_cached(cls):
+        cache.delete(cls.CACHE_KEY)
+
+
+DEFAULT_DISCLAIMER = (
+    "This article is for general information and entertainment. We check facts "
+    "carefully, but we cannot promise that everything is complete, current or "
+    "correct, and we accept no liability for decisions made on the strength of it. "
+    "Ratings are quoted from the sources named, on the dates given; they are not "
+    "our own. Streaming availability changes from country to country and month to "
+    "month."
+)

@@ -1,0 +1,176 @@
+"""Films and the facts quoted about them, plus the authors who write bylines.
+
+Films are reference data, edited directly: they are not revisioned like
+articles, and a change to them shows on every page at once.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+
+class Film(models.Model):
+    title = models.CharField(
+        max_length=200, help_text="The title readers know, e.g. in English."
+    )
+    original_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Title in the original language, if different (e.g. “7. Koğuştaki Mucize”).",
+    )
+    slug = models.SlugField(
+        max_length=220, unique=True, help_text="Part of the film page's address."
+    )
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1870), MaxValueValidator(2100)],
+        help_text="Year of first release.",
+    )
+    country = models.CharField(max_length=100, help_text="Country of production.")
+    original_language = models.CharField(max_length=100)
+    director = models.CharField(max_length=200)
+    genre = models.CharField(max_length=100, blank=True, help_text="e.g. “comedy-drama”.")
+    runtime_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Running time in minutes, if known."
+    )
+    synopsis = models.TextField(
+        help_text="Two or three spoiler-free sentences. Shown in listings and search "
+        "results, so never give away a twist or the ending here."
+    )
+    poster = models.ImageField(upload_to="posters/", blank=True)
+    adaptation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        help_text="If this film is a remake or adaptation, the film it is based on.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "year"]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("articles:film", kwargs={"slug": self.slug})
+
+    @property
+    def original(self):
+        """The film at the root of this film's family of remakes."""
+        return self.adaptation_of or self
+
+    def related_versions(self):
+        """The original and every other adaptation of it, without this film."""
+        root_id = self.adaptation_of_id or self.pk
+        return (
+            Film.objects.filter(models.Q(pk=root_id) | models.Q(adaptation_of_id=root_id))
+            .exclude(pk=self.pk)
+            .order_by("year", "title")
+        )
+
+
+class Credit(models.Model):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="cast")
+    actor = models.CharField(max_length=200)
+    character = models.CharField(max_length=200)
+    character_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A spoiler-free description, e.g. “Ova's father”.",
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.actor} as {self.character}"
+
+
+class Availability(models.Model):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="availability")
+    service = models.CharField(max_length=100, help_text="e.g. “Netflix”.")
+    audio = models.CharField(
+        max_length=200, blank=True, help_text="Audio languages, e.g. “Turkish, English dub”."
+    )
+    subtitles = models.CharField(
+        max_length=200, blank=True, help_text="Subtitle languages, e.g. “English”."
+    )
+    url = models.URLField(blank=True, help_text="Optional link to the film on the service.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = "where to watch"
+        verbose_name_plural = "where to watch"
+
+    def __str__(self):
+        return self.service
+
+
+class Rating(models.Model):
+    """A third-party rating, quoted with its source and date; never our own."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="ratings")
+    source = models.CharField(max_length=100, help_text="Who gives the rating, e.g. “IMDb”.")
+    label = models.CharField(
+        max_length=100, blank=True, help_text="What is rated, e.g. “audience score”."
+    )
+    value = models.DecimalField(max_digits=5, decimal_places=1)
+    best = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("10"),
+        help_text="The top of the scale: 10 for “8.2/10”, 100 for a percentage.",
+    )
+    as_of = models.DateField(help_text="The day the figure was read from the source.")
+    url = models.URLField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__lte=models.F("best")),
+                name="rating_value_within_scale",
+                violation_error_message="A rating cannot be higher than the top of its scale.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source}: {self.display_value}"
+
+    @property
+    def display_value(self):
+        value = self.value.normalize()
+        if self.best == 100:
+            return f"{value:f}%"
+        return f"{value:f}/{self.best.normalize():f}"
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=200, help_text="As shown in the byline.")
+    slug = models.SlugField(max_length=220, unique=True)
+    bio = models.TextField(blank=True, help_text="A sentence or two for the author page.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The staff account that writes as this author, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})

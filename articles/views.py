@@ -1,0 +1,101 @@
+"""Public pages. They read live revisions only (see RevisionQuerySet.live)."""
+
+from django.conf import settings
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Author, Film, Revision, SiteSettings
+
+
+class PublicCacheMixin:
+    """Lets browsers and a CDN keep public pages for a short while."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method in {"GET", "HEAD"} and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+
+def live_revisions():
+    return Revision.objects.live().select_related("film", "author")
+
+
+class HomeView(PublicCacheMixin, TemplateView):
+    template_name = "articles/home.html"
+    listing_size = 8
+
+    def get_context_data(self, **kwargs):
+        live = live_revisions()
+        return super().get_context_data(
+            newest=live.order_by("-published_at", "-pk")[: self.listing_size],
+            recently_updated=live.filter(updated_at__gt=F("published_at")).newest_first()[
+                : self.listing_size
+            ],
+            **kwargs,
+        )
+
+
+class ArticleListView(PublicCacheMixin, ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "revisions"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return live_revisions().order_by("-published_at", "-pk")
+
+
+class ArticleDetailView(PublicCacheMixin, DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "revision"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved_to = self.moved_to(kwargs["slug"])
+            if moved_to is None:
+                raise
+            return redirect(moved_to, permanent=True)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(live_revisions(), slug=self.kwargs["slug"])
+
+    def moved_to(self, old_slug):
+        """The live page of an article that was once published under ``old_slug``."""
+        article_ids = Revision.objects.gone_live().filter(slug=old_slug).values("article_id")
+        current = live_revisions().filter(article_id__in=article_ids).first()
+        return current.get_absolute_url() if current else None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(site_settings=SiteSettings.load(), **kwargs)
+
+
+class FilmDetailView(PublicCacheMixin, DetailView):
+    model = Film
+    template_name = "articles/film_detail.html"
+
+    def get_queryset(self):
+        return Film.objects.select_related("adaptation_of")
+
+    def get_context_data(self, **kwargs):
+        film = self.object
+        return super().get_context_data(
+            revisions=live_revisions().filter(film=film).order_by("-published_at"),
+            related_versions=film.related_versions(),
+            **kwargs,
+        )
+
+
+class AuthorDetailView(PublicCacheMixin, DetailView):
+    model = Author
+    template_name = "articles/author_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            revisions=live_revisions().filter(author=self.object).order_by("-published_at"),
+            **kwargs,
+        )
