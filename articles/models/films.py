@@ -29,8 +29,8 @@ class Film(models.Model):
         help_text="Year of first release.",
     )
     country = models.CharField(max_length=100, help_text="Country of production.")
-    original_language = models.CharField(max_length=100)
-    director = models.CharField(max_length=200)
+    original_language = models.CharField(max_length=100, blank=True)
+    director = models.CharField(max_length=200, blank=True, help_text="Leave empty if unsure.")
     genre = models.CharField(max_length=100, blank=True, help_text="e.g. “comedy-drama”.")
     runtime_minutes = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Running time in minutes, if known."
