@@ -39,7 +39,7 @@ class _DemoteHeadings(Treeprocessor):
 
 
 class DemoteHeadingsExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md):
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 0)
 
 

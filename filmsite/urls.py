@@ -7,8 +7,11 @@ from markdownx.views import ImageUploadView, MarkdownifyView
 
 # markdownx's own URLconf lets anyone call its endpoints; ours are staff-only.
 markdownx_patterns = [
-    path("markdownify/", staff_member_required(MarkdownifyView.as_view()),
-         name="markdownx_markdownify"),
+    path(
+        "markdownify/",
+        staff_member_required(MarkdownifyView.as_view()),
+        name="markdownx_markdownify",
+    ),
     path("upload/", staff_member_required(ImageUploadView.as_view()), name="markdownx_upload"),
 ]
 
@@ -20,5 +23,10 @@ urlpatterns = [
 
 if settings.DEBUG:
     # Production serves media from the object store or the web server.
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
-                         {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

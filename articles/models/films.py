@@ -13,9 +13,7 @@ from django.urls import reverse
 
 
 class Film(models.Model):
-    title = models.CharField(
-        max_length=200, help_text="The title readers know, e.g. in English."
-    )
+    title = models.CharField(max_length=200, help_text="The title readers know, e.g. in English.")
     original_title = models.CharField(
         max_length=200,
         blank=True,
