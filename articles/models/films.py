@@ -52,7 +52,8 @@ class Film(models.Model):
         ordering = ["title", "year"]
 
     def __str__(self):
-        return f"{self.title} ({self.year})"
+        # Remakes often share a title and even a year; the country tells them apart.
+        return f"{self.title} ({self.country}, {self.year})"
 
     def get_absolute_url(self):
         return reverse("articles:film", kwargs={"slug": self.slug})

@@ -1,0 +1,298 @@
+"""Loading the demo: films, the byline, the article and its history, staff accounts.
+
+Rows are found by slug or username, so a second run updates in place instead
+of duplicating. Revisions are made only through ``articles.workflow.publish``;
+an article that already has revisions is never touched again, because its
+history (and any editor's work since) is not the demo's to rewrite.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from faq.models import Question
+from filmsite.auth import DEMO_GROUP
+
+from ..models import Article, Author, Availability, Credit, Film, Rating, Revision, Section
+from ..workflow import WorkflowError, publish
+from . import content, draft, films
+
+DEMO_PASSWORD = "filmsite-demo"
+# (username, role group, superuser)
+DEMO_ACCOUNTS = [
+    ("editor", "Editors", False),
+    ("moderator", "Moderators", False),
+    ("admin", None, True),
+]
+
+
+class DemoError(Exception):
+    """Why the demo could not be loaded, in one line a person can act on."""
+
+
+def load_demo() -> list[str]:
+    """Load or refresh the demo content; return lines describing what happened."""
+    report: list[str] = []
+    with transaction.atomic():
+        film_by_slug = _load_films(report)
+        author = _load_author(report)
+        accounts = _load_accounts(report)
+        _load_article(report, film_by_slug, author, publisher=_publisher(accounts))
+        _load_draft(report, film_by_slug, author)
+    live = Revision.objects.live().filter(slug=content.ARTICLE["slug"]).first()
+    if live is not None:
+        report.append(
+            f"Read it at {settings.SITE_URL}{live.get_absolute_url()} "
+            f"(admin at {settings.SITE_URL}{reverse('admin:index')})."
+        )
+    return report
+
+
+def _upsert(model, lookup: dict, values: dict):
+    """Create or update one row, validated like a form would; return (row, state)."""
+    row = model.objects.filter(**lookup).first()
+    state = "created" if row is None else "unchanged"
+    if row is None:
+        row = model(**lookup)
+    for name, value in values.items():
+        if state == "created" or getattr(row, name) != value:
+            setattr(row, name, value)
+            state = "updated" if state == "unchanged" else state
+    if state != "unchanged":
+        try:
+            row.full_clean()
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            )
+            raise DemoError(
+                f"Demo {model._meta.verbose_name} {lookup} is invalid: {problems}"
+            ) from error
+        row.save()
+    return row, state
+
+
+def _load_films(report: list[str]) -> dict[str, Film]:
+    film_by_slug, states = {}, []
+    for spec in films.FILMS:
+        values = {
+            key: value
+            for key, value in spec.items()
+            if key not in {"slug", "cast", "availability", "ratings", "adaptation_of"}
+        }
+        if "adaptation_of" in spec:
+            values["adaptation_of"] = film_by_slug[spec["adaptation_of"]]
+        film, state = _upsert(Film, {"slug": spec["slug"]}, values)
+        related = [
+            *(
+                _upsert(Credit, {"film": film, "actor": c["actor"]}, {**c, "sort_order": i})
+                for i, c in enumerate(spec.get("cast", []))
+            ),
+            *(
+                _upsert(
+                    Availability, {"film": film, "service": a["service"]}, {**a, "sort_order": i}
+                )
+                for i, a in enumerate(spec.get("availability", []))
+            ),
+            *(
+                _upsert(
+                    Rating,
+                    {"film": film, "source": r["source"]},
+                    {**films.rating_values(r), "sort_order": i},
+                )
+                for i, r in enumerate(spec.get("ratings", []))
+            ),
+        ]
+        if state == "unchanged" and any(s != "unchanged" for _, s in related):
+            state = "updated"
+        film_by_slug[film.slug] = film
+        states.append(state)
+    counts = ", ".join(
+        f"{states.count(s)} {s}" for s in ("created", "updated", "unchanged") if s in states
+    )
+    report.append(
+        f"Films: {counts} (the 2013 original, the Turkish, Philippine and Indonesian remakes)."
+    )
+    return film_by_slug
+
+
+def _load_author(report: list[str]) -> Author:
+    # A team byline, so it is linked to no staff account.
+    spec = films.AUTHOR
+    author, state = _upsert(
+        Author, {"slug": spec["slug"]}, {"name": spec["name"], "bio": spec["bio"]}
+    )
+    report.append(f"Author: {author.name} ({state}).")
+    return author
+
+
+def _load_accounts(report: list[str]) -> dict:
+    if not settings.DEBUG:
+        report.append(
+            "Demo staff accounts: skipped, because DEBUG is off (their password is public, "
+            "so they exist only on DEBUG sites)."
+        )
+        return {}
+    user_model = get_user_model()
+    demo_group, _ = Group.objects.get_or_create(name=DEMO_GROUP)
+    accounts, done = {}, []
+    for username, role, is_superuser in DEMO_ACCOUNTS:
+        user = user_model.objects.filter(username=username).first()
+        if user is not None and not user.groups.filter(pk=demo_group.pk).exists():
+            # A real account with this name: resetting its password, or putting it in
+            # the demo group (which locks it out when DEBUG is off), would be harmful.
+            report.append(
+                f"Account “{username}” already exists and is not a demo account; left it alone."
+            )
+            continue
+        state = "created" if user is None else "password reset"
+        user = user or user_model(username=username)
+        user.is_active = user.is_staff = True
+        user.is_superuser = is_superuser
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.add(demo_group)
+        if role:
+            try:
+                user.groups.add(Group.objects.get(name=role))
+            except Group.DoesNotExist:
+                raise DemoError(
+                    f"The “{role}” group is missing; run `manage.py migrate` first."
+                ) from None
+        accounts[username] = user
+        done.append(f"{username} ({role or 'superuser'}, {state})")
+    if done:
+        report.append(
+            f"Demo staff accounts, password “{DEMO_PASSWORD}”, usable only while DEBUG is on: "
+            + ", ".join(done)
+            + "."
+        )
+    return accounts
+
+
+def _publisher(accounts: dict):
+    """Who the demo article's revisions are recorded as published by, or None."""
+    if "admin" in accounts:
+        return accounts["admin"]
+    # Otherwise a real superuser, who could have published it by hand. Demo accounts
+    # left over from a DEBUG run are not used once DEBUG is off: they cannot log in.
+    superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
+    if not settings.DEBUG:
+        superusers = superusers.exclude(groups__name=DEMO_GROUP)
+    return superusers.order_by("pk").first()
+
+
+def _load_article(report: list[str], film_by_slug, author, *, publisher) -> None:
+    spec = content.ARTICLE
+    existing = Article.objects.filter(slug=spec["slug"]).first()
+    if existing is not None and existing.revisions.exists():
+        report.append(
+            f"Article “{existing.title}”: already has {existing.revisions.count()} revisions; "
+            "left it and its history alone."
+        )
+        return
+    article, state = _upsert(
+        Article,
+        {"slug": spec["slug"]},
+        {**spec, "film": film_by_slug[films.TURKISH_SLUG], "author": author},
+    )
+    made = " (created)" if state == "created" else ""
+    now = timezone.now()
+    steps = [("first", _write_first_version), ("typo", _fix_typo), ("update", _apply_update)]
+    if publisher is None:
+        for _, edit in steps:
+            edit(article)
+        report.append(
+            f"Article “{article.title}”{made}: left unpublished, because there is no "
+            "superuser to record as its publisher. Run `manage.py createsuperuser`, then "
+            "load_demo again to publish it with its history."
+        )
+        return
+    went_live = {}
+    for name, edit in steps:
+        edit(article)
+        step = content.HISTORY[name]
+        went_live[name] = now - timedelta(days=step["days_ago"])
+        try:
+            publish(
+                article=article,
+                user=publisher,
+                change_summary=step["change_summary"],
+                is_minor=name == "typo",
+                go_live_at=went_live[name],
+            )
+        except (PermissionDenied, WorkflowError) as error:
+            raise DemoError(
+                f"Could not publish the demo article as {publisher}: {error}"
+            ) from error
+    # The working copy was written before it first went live; say so in the admin.
+    Article.objects.filter(pk=article.pk).update(created_at=went_live["first"] - timedelta(days=1))
+    report.append(
+        f"Article “{article.title}”{made}: 3 revisions published as {publisher}: first "
+        f"published {_day(went_live['first'])}, typo fix {_day(went_live['typo'])} (minor, "
+        f"so not an update), updated {_day(went_live['update'])}."
+    )
+
+
+def _day(moment) -> str:
+    return format_date(timezone.localtime(moment), "M j, Y")
+
+
+def _write_first_version(article: Article) -> None:
+    """The working copy as it was first published: with a typo, without the update."""
+    article.sections.all().delete()
+    article.questions.all().delete()
+    for order, spec in enumerate(content.SECTIONS, start=1):
+        body = spec["body"]
+        if spec["heading"] == content.TYPO["heading"]:
+            body = body.replace(content.TYPO["correct"], content.TYPO["typo"], 1)
+        _add(Section(article=article, sort_order=order * 10, **{**spec, "body": body}))
+    for order, spec in enumerate(content.QUESTIONS, start=1):
+        _add(Question(article=article, sort_order=order * 10, **spec))
+
+
+def _fix_typo(article: Article) -> None:
+    section = article.sections.get(heading=content.TYPO["heading"])
+    section.body = section.body.replace(content.TYPO["typo"], content.TYPO["correct"])
+    section.save(update_fields=["body"])
+
+
+def _apply_update(article: Article) -> None:
+    section = article.sections.get(heading=content.ENDING_HEADING)
+    section.body = f"{section.body}\n\n{content.ENDING_MEANING}"
+    section.save(update_fields=["body"])
+    start = article.questions.count() + 1
+    for order, spec in enumerate(content.QUESTIONS_ADDED_IN_UPDATE, start=start):
+        _add(Question(article=article, sort_order=order * 10, **spec))
+
+
+def _add(row) -> None:
+    try:
+        row.full_clean()
+    except ValidationError as error:
+        raise DemoError(f"Demo text “{row}” is invalid: {' '.join(error.messages)}") from error
+    row.save()
+
+
+def _load_draft(report: list[str], film_by_slug, author) -> None:
+    spec = draft.DRAFT
+    existing = Article.objects.filter(slug=spec["slug"]).first()
+    if existing is not None:
+        # Editors may be working on it; the demo only seeds it once.
+        report.append(f"Draft “{existing.title}”: already there; left it as it is.")
+        return
+    article, _ = _upsert(
+        Article,
+        {"slug": spec["slug"]},
+        {**spec, "film": film_by_slug[spec["film"]], "author": author},
+    )
+    for order, section in enumerate(draft.DRAFT_SECTIONS, start=1):
+        _add(Section(article=article, sort_order=order * 10, **section))
+    report.append(f"Draft “{article.title}”: created, never published (for editors to finish).")
