@@ -43,12 +43,25 @@ def publish(
     if not user.has_perm(PUBLISH_PERMISSION):
         raise PermissionDenied("You do not have permission to publish articles.")
     now = timezone.now()
+    go_live_at = go_live_at or now
+    number = _next_number(article)
     has_been_published = article.revisions.gone_live(now).exists()
     if is_minor and not has_been_published:
         raise WorkflowError("The first publication of an article cannot be a minor change.")
+    frozen = freeze(article)
+    newest = article.revisions.filter(status=Revision.Status.APPROVED).order_by("-number").first()
+    if newest and _same_content(newest, frozen):
+        raise WorkflowError(
+            f"Nothing has changed since revision {newest.number}; there is nothing to publish."
+        )
+    # An older revision scheduled for later than this one would never be
+    # seen (the newer number wins), so it is retired rather than left waiting.
+    article.revisions.filter(
+        status=Revision.Status.APPROVED, go_live_at__gte=go_live_at, number__lt=number
+    ).update(status=Revision.Status.SUPERSEDED)
     revision = Revision.objects.create(
         article=article,
-        number=_next_number(article),
+        number=number,
         status=Revision.Status.APPROVED,
         change_summary=change_summary.strip(),
         is_minor=is_minor,
@@ -56,7 +69,11 @@ def publish(
         created_at=now,
         reviewed_by=user,
         reviewed_at=now,
-        go_live_at=go_live_at or now,
-        **freeze(article),
+        go_live_at=go_live_at,
+        **frozen,
     )
     return revision
+
+
+def _same_content(revision: Revision, frozen: dict) -> bool:
+    return all(getattr(revision, field) == value for field, value in frozen.items())

@@ -29,11 +29,12 @@ class RevisionQuerySet(models.QuerySet):
         """
         at = at or timezone.now()
         same_article = Revision.objects.gone_live(at).filter(article=OuterRef("article"))
-        newest = same_article.order_by("-go_live_at", "-pk").values("pk")[:1]
-        first = same_article.order_by("go_live_at", "pk").values("go_live_at")[:1]
-        major = (
-            same_article.filter(is_minor=False).order_by("-go_live_at", "-pk").values("go_live_at")
-        )[:1]
+        # "Newest" is the highest revision number, not the latest go-live: a
+        # revision published now must not be displaced when an older one's
+        # schedule comes round (workflow.publish also supersedes those).
+        newest = same_article.order_by("-number").values("pk")[:1]
+        first = same_article.order_by("go_live_at", "number").values("go_live_at")[:1]
+        major = same_article.filter(is_minor=False).order_by("-number").values("go_live_at")[:1]
         return (
             self.gone_live(at)
             .filter(pk=Subquery(newest))

@@ -1,0 +1,9 @@
+"""The editors' admin. Publishing goes through articles.workflow; see admin_views."""
+
+from django.contrib import admin
+
+from . import articles, films, revisions, site_settings  # noqa: F401  (registers)
+
+admin.site.site_header = "filmsite editorial"
+admin.site.site_title = "filmsite editorial"
+admin.site.index_title = "Articles, films and site texts"
