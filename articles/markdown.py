@@ -30,12 +30,23 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 TOP_BODY_HEADING_LEVEL = 3
 
 
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class _DemoteHeadings(Treeprocessor):
+    """Shift headings so the body's top level becomes h3, keeping the steps.
+
+    Editors may start a body at `#`, `##` or `###`; readers and screen
+    readers must still get h2 (the section) → h3 → h4 without gaps.
+    """
+
     def run(self, root):
-        for element in root.iter():
-            if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-                level = int(element.tag[1]) + TOP_BODY_HEADING_LEVEL - 1
-                element.tag = f"h{min(level, 6)}"
+        headings = [element for element in root.iter() if element.tag in HEADING_TAGS]
+        if not headings:
+            return
+        shift = TOP_BODY_HEADING_LEVEL - min(int(element.tag[1]) for element in headings)
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 class DemoteHeadingsExtension(Extension):

@@ -62,7 +62,10 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
             return redirect(moved_to, permanent=True)
 
     def get_object(self, queryset=None):
-        return get_object_or_404(live_revisions(), slug=self.kwargs["slug"])
+        return get_object_or_404(
+            live_revisions().annotate(films_changed_at=Film.objects.family_changed_at("film")),
+            slug=self.kwargs["slug"],
+        )
 
     def moved_to(self, old_slug):
         """The live page of an article that was once published under ``old_slug``."""
@@ -71,7 +74,11 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
         return current.get_absolute_url() if current else None
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(site_settings=SiteSettings.load(), **kwargs)
+        return super().get_context_data(
+            site_settings=SiteSettings.load(),
+            fragment_cache_seconds=settings.FRAGMENT_CACHE_SECONDS,
+            **kwargs,
+        )
 
 
 class FilmDetailView(PublicCacheMixin, DetailView):

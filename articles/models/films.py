@@ -9,7 +9,23 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+
+
+class FilmQuerySet(models.QuerySet):
+    def family_changed_at(self, film_field: str) -> Subquery:
+        """When the film at ``film_field`` or any version of it last changed.
+
+        The film facts box links the original and the other remakes, so a
+        cached copy of it must be refreshed when any of them is edited.
+        """
+        film = OuterRef(film_field)
+        root = OuterRef(f"{film_field}__adaptation_of")
+        family = self.filter(
+            Q(pk=film) | Q(adaptation_of=film) | Q(pk=root) | Q(adaptation_of=root)
+        )
+        return Subquery(family.order_by("-updated_at").values("updated_at")[:1])
 
 
 class Film(models.Model):
@@ -48,6 +64,8 @@ class Film(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = FilmQuerySet.as_manager()
+
     class Meta:
         ordering = ["title", "year"]
 
@@ -67,7 +85,7 @@ class Film(models.Model):
         """The original and every other adaptation of it, without this film."""
         root_id = self.adaptation_of_id or self.pk
         return (
-            Film.objects.filter(models.Q(pk=root_id) | models.Q(adaptation_of_id=root_id))
+            Film.objects.filter(Q(pk=root_id) | Q(adaptation_of_id=root_id))
             .exclude(pk=self.pk)
             .order_by("year", "title")
         )
