@@ -226,6 +226,16 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "filmsite <noreply@localhost>")
 
+# Background work (e-mail notifications). The immediate backend runs a task
+# as soon as it is enqueued; see README "Production" for a queued backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
