@@ -21,7 +21,7 @@ class PublicCacheMixin:
 
 
 def live_revisions():
-    return Revision.objects.live().select_related("film", "author")
+    return Revision.objects.live().select_related("film", "film__poster", "author")
 
 
 class HomeView(PublicCacheMixin, TemplateView):
@@ -86,7 +86,7 @@ class FilmDetailView(PublicCacheMixin, DetailView):
     template_name = "articles/film_detail.html"
 
     def get_queryset(self):
-        return Film.objects.select_related("adaptation_of")
+        return Film.objects.select_related("adaptation_of", "poster")
 
     def get_context_data(self, **kwargs):
         film = self.object

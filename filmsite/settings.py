@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    "images",
     "articles",
     "faq",
 ]
@@ -178,7 +179,9 @@ STORAGES = {
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "articles.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
-MARKDOWNX_MEDIA_PATH = "inline/"
+# Uploads from the editor go to images.views.markdownx_upload (checked, re-encoded).
+# Limits on uploads (see images/processing.py): IMAGES_MAX_UPLOAD_BYTES,
+# IMAGES_MAX_PIXELS and IMAGES_MAX_SIDE may be set here to change them.
 
 # --- Security ---------------------------------------------------------------
 

@@ -10,12 +10,17 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from articles import admin_views, workflow
 from articles.admin_views import format_when
+from articles.markdown import validate_markdown_images
 from articles.models import Article, Revision, Section
 from faq.admin import QuestionInline
+from images.admin import ImageFieldsMixin
 
 from .revisions import RevisionInline
 
-MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+# Images in Markdown need alt text (or "decorative") and must be our own uploads.
+MARKDOWN_EDITOR = {
+    MarkdownxField: {"widget": AdminMarkdownxWidget, "validators": [validate_markdown_images]}
+}
 
 
 def with_publication_state(queryset, now=None):
@@ -94,7 +99,8 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImageFieldsMixin, admin.ModelAdmin):
+    image_fields = ("hero_image",)
     list_display = ["title", "film", "author", "publication_state", "last_edited"]
     list_filter = [
         PublicationFilter,
@@ -122,6 +128,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        ("Hero image", {"fields": ["hero_image"]}),
         ("Search and social cards", {"fields": ["meta_description"]}),
         ("Disclaimer override", {"fields": ["disclaimer"], "classes": ["collapse"]}),
     ]
@@ -131,7 +138,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["admin/filmsite/admin.css"]}
-        js = ["admin/filmsite/inlines.js"]
+        js = ["admin/filmsite/inlines.js", "admin/filmsite/uploads.js"]
 
     def get_queryset(self, request):
         return with_publication_state(super().get_queryset(request))

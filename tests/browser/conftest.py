@@ -92,6 +92,8 @@ def restore_staff_groups():
     from django.contrib.auth.models import Group, Permission
 
     groups = importlib.import_module("articles.migrations.0002_editorial_groups").GROUPS
+    images = importlib.import_module("images.migrations.0002_staff_permissions").PERMISSIONS
+    groups = {name: wanted + images.get(name, []) for name, wanted in groups.items()}
     for name, wanted in groups.items():
         group, created = Group.objects.get_or_create(name=name)
         if created:
