@@ -21,7 +21,14 @@ class ImageAdmin(admin.ModelAdmin):
     list_display_links = ["list_thumbnail", "__str__"]
     list_filter = ["is_decorative", "source_format", "created_at"]
     search_fields = ["alt_text", "caption", "credit", "key"]
-    readonly_fields = ["preview", "dimensions", "source_format", "files", "uploaded_by", "created_at"]
+    readonly_fields = [
+        "preview",
+        "dimensions",
+        "source_format",
+        "files",
+        "uploaded_by",
+        "created_at",
+    ]
 
     class Media:
         css = {"all": ["admin/filmsite/admin.css"]}

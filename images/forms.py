@@ -23,7 +23,9 @@ def upload_help_text() -> str:
 def check_description(alt_text: str, is_decorative: bool) -> dict:
     """Errors by field for the alt-text rule: described, or explicitly decorative."""
     if is_decorative and alt_text.strip():
-        return {"alt_text": "A decorative picture has no alt text: clear it, or untick “decorative”."}
+        return {
+            "alt_text": "A decorative picture has no alt text: clear it, or untick “decorative”."
+        }
     if not is_decorative and not alt_text.strip():
         return {
             "alt_text": "Say what the picture shows, or tick “decorative” if it adds nothing "

@@ -78,11 +78,8 @@ def render_figure(data: dict, *, sizes=CONTENT_SIZES, priority=False, css_class=
         parts.append(format_html("{}", caption))
     if credit:
         parts.append(format_html('<span class="figure__credit">{}</span>', credit))
-    figcaption = (
-        format_html("<figcaption>{}</figcaption>", format_html_join(" ", "{}", ((p,) for p in parts)))
-        if parts
-        else ""
-    )
+    joined = format_html_join(" ", "{}", ((part,) for part in parts))
+    figcaption = format_html("<figcaption>{}</figcaption>", joined) if parts else ""
     return format_html(
         '<figure class="{}">{}{}</figure>',
         css_class,

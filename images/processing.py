@@ -9,6 +9,7 @@ re-encoded pixels are ever stored, so whatever rode along in the file
 
 import hashlib
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -129,8 +130,7 @@ def decode(data: bytes, limits: Limits = Limits()) -> Image.Image:
         raise ImageRefused("is empty.")
     if len(data) > limits.max_bytes:
         raise ImageRefused(
-            f"is too large ({_megabytes(len(data))}); the limit is "
-            f"{_megabytes(limits.max_bytes)}."
+            f"is too large ({_megabytes(len(data))}); the limit is {_megabytes(limits.max_bytes)}."
         )
     if ImageFile.LOAD_TRUNCATED_IMAGES:  # a global someone may have switched on
         raise RuntimeError("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay off.")
@@ -183,15 +183,14 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     target = "RGBA" if has_alpha else "RGB"
     icc = image.info.get("icc_profile")
     if icc and image.mode in {"RGB", "RGBA", "CMYK", "L"}:
-        try:
+        # An unusable profile: treat the pixels as sRGB.
+        with suppress(ImageCms.PyCMSError, OSError, ValueError, TypeError):
             image = ImageCms.profileToProfile(
                 image,
                 ImageCms.ImageCmsProfile(BytesIO(icc)),
                 ImageCms.createProfile("sRGB"),
                 outputMode=target,
             )
-        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            pass  # an unusable profile: treat the pixels as sRGB
     if image.mode != target:
         try:
             image = image.convert(target)

@@ -1,4 +1,4 @@
-"""Writing processed images to STORAGES["default"] (a disk locally, an object store in production)."""
+"""Writing processed images to STORAGES["default"] (disk locally, an object store in production)."""
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage

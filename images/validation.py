@@ -17,7 +17,8 @@ def read_upload(upload: UploadedFile, limits: Limits | None = None) -> bytes:
     if upload.size is not None and upload.size > limits.max_bytes:
         mb = 1024 * 1024
         raise ImageRefused(
-            f"is too large ({upload.size / mb:.1f} MB); the limit is {limits.max_bytes / mb:.0f} MB."
+            f"is too large ({upload.size / mb:.1f} MB); "
+            f"the limit is {limits.max_bytes / mb:.0f} MB."
         )
     upload.seek(0)
     data = upload.read(limits.max_bytes + 1)

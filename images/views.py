@@ -29,9 +29,7 @@ def markdownx_upload(request):
         image = store_upload(data=read_upload(upload), user=request.user)
     except ImageRefused as refusal:
         return JsonResponse({"image": [describe_refusal(upload, refusal)]}, status=400)
-    fallback = max(
-        (r for r in image.renditions if r["format"] != "webp"), key=lambda r: r["width"]
-    )
+    fallback = max((r for r in image.renditions if r["format"] != "webp"), key=lambda r: r["width"])
     url = default_storage.url(fallback["name"])
     return JsonResponse({"image_code": f"![]({url})", "url": url})
 

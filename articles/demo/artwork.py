@@ -65,8 +65,9 @@ def _scene(width: int, height: int, palette: str, seed: int, ground=0.70) -> Ima
     for depth, (shade, amp, base) in enumerate(hills):
         colour = _mix(hill, bottom, shade)
         phase = rng.uniform(0, math.tau)
+        waves = 1.1 + depth * 0.4
         points = [
-            (x, int(h * base + min(w, h) * amp * 1.4 * math.sin(x / w * math.tau * (1.1 + depth * 0.4) + phase)))
+            (x, int(h * base + min(w, h) * amp * 1.4 * math.sin(x / w * math.tau * waves + phase)))
             for x in range(0, w + 8, 8)
         ]
         draw.polygon([(0, h), *points, (w, h)], fill=colour)
@@ -76,10 +77,8 @@ def _scene(width: int, height: int, palette: str, seed: int, ground=0.70) -> Ima
     size = int(min(w, h) * 0.07)
     house = (hx - size, ground - size, hx + size, ground + 4)
     draw.rectangle(house, fill=hill)
-    draw.polygon(
-        [(hx - size * 1.25, ground - size), (hx, ground - size * 1.9), (hx + size * 1.25, ground - size)],
-        fill=hill,
-    )
+    eaves, ridge = ground - size, ground - size * 1.9
+    draw.polygon([(hx - size * 1.25, eaves), (hx, ridge), (hx + size * 1.25, eaves)], fill=hill)
     win = size // 3
     glow = Image.new("L", (w, h))
     ImageDraw.Draw(glow).rectangle(
@@ -87,7 +86,8 @@ def _scene(width: int, height: int, palette: str, seed: int, ground=0.70) -> Ima
     )
     glow = glow.filter(ImageFilter.GaussianBlur(win * 1.5))
     image.paste(Image.new("RGB", (w, h), light), mask=glow)
-    draw.rectangle((hx - win, ground - size * 0.65, hx, ground - size * 0.65 + win * 1.2), fill=light)
+    sill = ground - size * 0.65
+    draw.rectangle((hx - win, sill, hx, sill + win * 1.2), fill=light)
     return image
 
 

@@ -162,7 +162,8 @@ def test_spoiler_image_alt_and_caption_stay_inside_the_fold(client, illustrated)
 
 def test_listings_and_social_image_never_use_a_section_image(client, illustrated):
     secret_key = illustrated["secret"].key
-    for url in ("/", reverse("articles:article_list"), illustrated["article"].film.get_absolute_url()):
+    film_url = illustrated["article"].film.get_absolute_url()
+    for url in ("/", reverse("articles:article_list"), film_url):
         html = get_page(client, url)
         assert secret_key not in html
         assert illustrated["hero"].key in html  # the card thumbnail
@@ -182,9 +183,7 @@ def test_without_hero_or_poster_there_is_no_social_image(moderator):
 def test_social_image_api(illustrated, settings):
     revision = Revision.objects.live().get()
     image = revision.image
-    assert image.url == (
-        f"{settings.SITE_URL}/media/images/{illustrated['hero'].key}/1600w.jpg"
-    )
+    assert image.url == (f"{settings.SITE_URL}/media/images/{illustrated['hero'].key}/1600w.jpg")
     assert (image.width, image.height) == (1600, 889)
     assert image.alt == "A barred window at night"
     assert image.mime_type == "image/jpeg"
