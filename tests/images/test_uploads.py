@@ -117,6 +117,21 @@ class TestImageAdmin:
         assert change.status_code == 200
         assert 'srcset="' in change.content.decode()
 
+    def test_upload_from_the_related_popup_selects_the_new_image(self, editor_client):
+        # The "+" next to a film's poster or an article's hero opens this form in a popup.
+        response = editor_client.post(
+            self.url + "?_to_field=id&_popup=1",
+            {
+                "upload": SimpleUploadedFile("still.jpg", hostile.picture((800, 500))),
+                "alt_text": "A hillside at dusk",
+                "_popup": "1",
+                "_to_field": "id",
+            },
+        )
+        assert response.status_code == 200
+        image = Image.objects.get()
+        assert f'"value": "{image.pk}"' in response.content.decode().replace("&quot;", '"')
+
     def test_alt_text_or_decorative_is_required(self, editor_client):
         response = self.post(editor_client, hostile.picture((500, 400)))
         assert response.status_code == 200
