@@ -17,8 +17,15 @@ def thumbnail(image, sizes=THUMBNAIL_SIZES):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["list_thumbnail", "__str__", "caption", "credit", "dimensions", "created_at"]
-    list_display_links = ["list_thumbnail", "__str__"]
+    list_display = [
+        "list_thumbnail",
+        "description",
+        "caption",
+        "credit",
+        "dimensions",
+        "created_at",
+    ]
+    list_display_links = ["list_thumbnail", "description"]
     list_filter = ["is_decorative", "source_format", "created_at"]
     search_fields = ["alt_text", "caption", "credit", "key"]
     readonly_fields = [
@@ -55,6 +62,12 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="picture")
     def list_thumbnail(self, image):
         return thumbnail(image, sizes="6rem")
+
+    @admin.display(description="alt text", ordering="alt_text")
+    def description(self, image):
+        if image.is_decorative:
+            return "Decorative (no alt text)"
+        return image.alt_text or "No alt text yet: describe it before using it alone"
 
     @admin.display(description="picture")
     def preview(self, image):

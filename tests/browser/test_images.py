@@ -26,9 +26,8 @@ def illustrated(live_demo, settings):
     settings.ROOT_URLCONF = "tests.browser.urls"  # serve media on the test server
     article = Article.objects.get(slug=DEMO_ARTICLE_SLUG)
     still = store_upload(data=artwork.poster("Still", "A village at night", "rose"))
-    url = max((r for r in still.renditions if r["format"] == "jpeg"), key=lambda r: r["width"])[
-        "name"
-    ]
+    jpegs = [r for r in still.renditions if r["format"] == "jpeg"]
+    url = max(jpegs, key=lambda r: r["width"])["name"]
     sections = list(article.sections.order_by("sort_order", "pk"))
     plain = next(s for s in sections if not s.is_spoiler)
     plain.body += f'\n\n![A village at night under a moon](/media/{url} "The village at night")'
