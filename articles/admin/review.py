@@ -136,6 +136,10 @@ class SubmissionAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": "Review queue: submissions awaiting review, oldest first"}
+        return super().changelist_view(request, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return redirect(self._review_url(object_id))
 
