@@ -125,11 +125,10 @@ class ArticleForm(forms.ModelForm):
         cleaned_data = super().clean()
         if not self.instance.pk:
             return cleaned_data
-        current = (
-            Article.objects.select_for_update(of=("self",))
-            .select_related("last_edited_by")
-            .get(pk=self.instance.pk)
-        )
+        # Lock first, then read in a second statement: on PostgreSQL a statement
+        # that waited for the lock still sees joined rows as they were when it began.
+        Article.objects.select_for_update().filter(pk=self.instance.pk).values("pk").first()
+        current = Article.objects.select_related("last_edited_by").get(pk=self.instance.pk)
         opened = cleaned_data.get("base_version")
         if opened is None:
             raise forms.ValidationError(
