@@ -1,6 +1,7 @@
 """The published record, read-only for everyone: revisions are immutable."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -22,7 +23,7 @@ class ReadOnlyMixin:
 
 HISTORY_FIELDS = [
     "number",
-    "status",
+    "state",
     "change_summary",
     "is_minor",
     "submitted",
@@ -59,6 +60,7 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("created_by", "reviewed_by", "restored_from")
+            .annotate(is_live=Exists(Revision.objects.live().filter(pk=OuterRef("pk"))))
         )
 
     def get_fields(self, request, obj=None):
@@ -66,6 +68,14 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
         if user.has_perm(APPROVE_PERMISSION) or user.has_perm(UNPUBLISH_PERMISSION):
             return [*HISTORY_FIELDS, "actions"]
         return HISTORY_FIELDS
+
+    @admin.display(description="status")
+    def state(self, revision):
+        if getattr(revision, "is_live", False):
+            return "Approved — readers see this one"
+        if revision.status == Revision.Status.APPROVED and revision.go_live_at > timezone.now():
+            return "Approved — scheduled"
+        return revision.get_status_display()
 
     @admin.display(description="submitted by")
     def submitted(self, revision):
@@ -88,6 +98,8 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
                 '<a href="{}">Review</a>',
                 reverse("admin:articles_submission_review", args=[revision.pk]),
             )
+        if getattr(revision, "is_live", False):
+            return ""
         if revision.status == Revision.Status.APPROVED and revision.go_live_at <= timezone.now():
             return format_html(
                 '<a href="{}">Restore…</a>',
