@@ -75,12 +75,6 @@ def format_when(moment):
     return f"{date_format(local, 'N j, Y, H:i')} {local.tzname()}"
 
 
-def describe_go_live(revision):
-    if revision.go_live_at > timezone.now():
-        return f"is scheduled to go live on {format_when(revision.go_live_at)}"
-    return "is live now"
-
-
 def _get_article(model_admin, request, object_id):
     article = model_admin.get_object(request, unquote(object_id))
     if article is None:

@@ -36,8 +36,6 @@ from .snapshot import freeze
 SUBMIT_PERMISSION = "articles.submit_article"
 APPROVE_PERMISSION = "articles.publish_article"
 UNPUBLISH_PERMISSION = "articles.unpublish_article"
-# Kept for callers written before the review workflow: publishing is approving.
-PUBLISH_PERMISSION = APPROVE_PERMISSION
 
 Status = Revision.Status
 User = AbstractBaseUser | AnonymousUser
