@@ -194,7 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return with_publication_state(super().get_queryset(request)).select_related(
-            "last_edited_by"
+            "last_edited_by", "unpublished_by"
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -220,6 +220,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="status")
     def publication_summary(self, article):
         parts = [describe_publication(article)]
+        if article.unpublished_at and not article.is_live:
+            who = article.unpublished_by
+            name = (who.get_full_name() or who.get_username()) if who else "a deleted account"
+            parts.append(f"unpublished by {name} on {format_when(article.unpublished_at)}")
         if article.last_edited_by_id:
             who = article.last_edited_by
             parts.append(

@@ -271,3 +271,32 @@ class TestSubmitView:
         response = client.post(url, data)
         assert response.status_code == 302
         assert response["Location"] == reverse("admin:articles_article_submit", args=[article.pk])
+
+
+class TestUnpublishAndRestoreInTheAdmin:
+    def test_unpublished_article_is_marked_in_the_list_and_on_its_page(self, client, story):
+        article, pending = story
+        moderator = ModeratorFactory()
+        client.force_login(moderator)
+        assert client.post(urls(article, pending)["unpublish"]).status_code == 302
+
+        changelist = reverse("admin:articles_article_changelist")
+        listed = parse(client.get(changelist, {"publication": "unpublished"}).content.decode())
+        assert article.title in listed.text
+        assert "Unpublished since" in listed.text
+        live_only = client.get(changelist, {"publication": "live"}).content.decode()
+        assert article.title not in live_only
+        page = parse(client.get(urls(article, pending)["revision history"]).content.decode())
+        assert f"unpublished by {moderator.username}" in page.text
+        assert "Unpublish…" not in page.text
+
+    def test_restore_from_the_history_brings_it_back(self, client, story):
+        article, pending = story
+        as_user(client, "moderator")
+        client.post(urls(article, pending)["unpublish"])
+        response = client.post(urls(article, pending)["restore"], {"change_summary": ""})
+        assert response.status_code == 302
+        restored = Revision.objects.live().get(article=article)
+        assert restored.number == 4
+        assert restored.restored_from.number == 1
+        assert client.get(restored.get_absolute_url()).status_code == 200
