@@ -42,7 +42,7 @@ class _Paragraphs(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in _BLOCKS or tag == "br":
             self._flush()
-        elif tag in {"td", "th"}:
+        elif tag in {"td", "th"} and "".join(self.current).strip():
             self.current.append(" | ")
 
     def handle_endtag(self, tag):

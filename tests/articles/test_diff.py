@@ -70,6 +70,12 @@ class TestText:
             "Three",
         ]
 
+    def test_table_rows_are_paragraphs_with_cells_separated(self):
+        html = (
+            "<table><tr><th></th><th>2013</th></tr><tr><td>Country</td><td>Korea</td></tr></table>"
+        )
+        assert paragraphs(html) == ["2013", "Country | Korea"]
+
     def test_unchanged_paragraphs_far_from_a_change_are_folded(self):
         old = [f"Paragraph {n}." for n in range(10)]
         new = [*old[:9], "Paragraph nine, rewritten."]
