@@ -37,6 +37,13 @@ def test_editor_submits_moderator_approves_reader_sees_it(
 
     # The editor changes the first section and submits it for review.
     context, page = log_in(browser, base, "editor")
+    # The Markdown editor's live preview posts in the background as one types; the
+    # test database (in-memory SQLite) serves one writer at a time and refuses
+    # rather than waits, so the preview is answered here instead of racing the save.
+    page.route(
+        "**/markdownx/markdownify/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>…</p>"),
+    )
     page.goto(base + reverse("admin:articles_article_changelist"))
     page.get_by_role("link", name="Is Miracle in Cell No. 7 (2019) a True Story").first.click()
     body = page.locator('textarea[name="sections-0-body"]')
