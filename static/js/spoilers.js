@@ -61,6 +61,11 @@
     for (var i = 0; i < blocks.length; i += 1) {
       blocks[i].open = on;
     }
+    // The contents list says whether spoiler sections are folded; keep it true.
+    var labels = document.querySelectorAll(".toc__spoiler");
+    for (var j = 0; j < labels.length; j += 1) {
+      labels[j].textContent = on ? "(spoilers, shown)" : "(spoilers, folded)";
+    }
   }
 
   button.addEventListener("click", function () {
