@@ -13,10 +13,14 @@ urlpatterns = [
     path("films/<slug:slug>/", views.FilmDetailView.as_view(), name="film"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     # Feeds: every article, and the articles about one film, as RSS and Atom.
-    path("feeds/articles.rss", feeds.ArticleFeed(), name="feed_rss"),
-    path("feeds/articles.atom", feeds.AtomArticleFeed(), name="feed_atom"),
-    path("films/<slug:slug>/feed.rss", feeds.FilmFeed(), name="film_feed_rss"),
-    path("films/<slug:slug>/feed.atom", feeds.AtomFilmFeed(), name="film_feed_atom"),
+    path("feeds/articles.rss", views.public_cache(feeds.ArticleFeed()), name="feed_rss"),
+    path("feeds/articles.atom", views.public_cache(feeds.AtomArticleFeed()), name="feed_atom"),
+    path("films/<slug:slug>/feed.rss", views.public_cache(feeds.FilmFeed()), name="film_feed_rss"),
+    path(
+        "films/<slug:slug>/feed.atom",
+        views.public_cache(feeds.AtomFilmFeed()),
+        name="film_feed_atom",
+    ),
     path(
         "sitemap.xml",
         views.public_cache(sitemap),

@@ -150,3 +150,11 @@ def test_robots_txt_points_to_the_sitemap(client, db, settings):
     assert "Disallow: /admin/" in lines
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
     assert not any(line.strip() == "Disallow: /" for line in lines)
+
+
+@pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom", "articles:sitemap"])
+def test_feeds_and_sitemap_may_be_cached_publicly(client, db, settings, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert f"max-age={settings.PUBLIC_CACHE_SECONDS}" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
