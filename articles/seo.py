@@ -17,7 +17,6 @@ from hashlib import md5
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from . import structured_data
@@ -50,11 +49,6 @@ def article_image_url(revision) -> str | None:
     article (issue 5) should take precedence here, in this one place.
     """
     return image_url(getattr(revision.film, "poster", None))
-
-
-def plain_text(html: str, limit: int | None = None) -> str:
-    text = " ".join(strip_tags(html).split())
-    return Truncator(text).chars(limit) if limit else text
 
 
 @dataclass
@@ -95,10 +89,6 @@ def _iso(moment) -> str:
     return moment.replace(microsecond=0).isoformat() if moment else ""
 
 
-def _page_path(request) -> str:
-    return request.get_full_path() if request.GET else request.path
-
-
 def home_meta(request) -> PageMeta:
     meta = PageMeta(
         title=settings.SITE_NAME,
@@ -116,7 +106,8 @@ def article_list_meta(request, page_number: int = 1) -> PageMeta:
     meta = PageMeta(
         title=f"{title}{TITLE_SEPARATOR}{settings.SITE_NAME}",
         description=f"Every spoiler-safe film explainer on {settings.SITE_NAME}, newest first.",
-        path=_page_path(request),
+        # Only the page number is part of the address: ?utm_… is not a new page.
+        path=request.path + (f"?page={page_number}" if page_number > 1 else ""),
         headline=title,
     )
     meta.graph = structured_data.page_graph(

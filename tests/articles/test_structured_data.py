@@ -260,3 +260,10 @@ def test_not_found_page_is_noindex(client, live):
     page = parse(response.content.decode())
     assert meta_content(page, "robots") == "noindex"
     assert page.find("link", rel="canonical") is None
+
+
+def test_canonical_ignores_tracking_parameters(client, live, settings):
+    page = fetch(client, reverse("articles:article_list") + "?utm_source=newsletter")
+    assert page.find("link", rel="canonical").attrs["href"] == (
+        settings.SITE_URL + reverse("articles:article_list")
+    )
