@@ -103,3 +103,9 @@ class TestCaching:
         assert response.status_code == 200
         assert "public" not in response.get("Cache-Control", "")
         assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+def test_favicon_request_finds_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
