@@ -8,10 +8,12 @@ corrections; only superusers can delete one, e.g. to erase a reader's
 e-mail address on request.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Value, When
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
@@ -59,7 +61,7 @@ def describe_revision(revision):
 
 @admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "article", "age", "status", "fixed_in_revision", "handled_by"]
+    list_display = ["excerpt", "article_title", "age", "decision"]
     list_display_links = ["excerpt"]
     list_filter = [
         "status",
@@ -69,6 +71,12 @@ class CorrectionAdmin(admin.ModelAdmin):
     list_select_related = ["article", "fixed_in", "handled_by"]
     search_fields = ["message", "article__title"]
     actions = ["accept_selected", "dismiss_selected"]
+    # New corrections first, then newest first.
+    ordering = [
+        Case(When(status=Correction.Status.NEW, then=Value(0)), default=Value(1)).asc(),
+        "-created_at",
+        "-pk",
+    ]
     fieldsets = [
         (None, {"fields": ["article_links", "reported_revision", "created_at", "message_text"]}),
         ("Reader", {"fields": ["email_link"]}),
@@ -92,21 +100,6 @@ class CorrectionAdmin(admin.ModelAdmin):
 
     # The queue --------------------------------------------------------------
 
-    def get_queryset(self, request):
-        # New corrections first, then newest first.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                is_handled=Case(
-                    When(status=Correction.Status.NEW, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("is_handled", "-created_at", "-pk")
-        )
-
     def changelist_view(self, request, extra_context=None):
         new = Correction.objects.new().count()
         title = f"Reader corrections: {new} new" if new else "Reader corrections: none new"
@@ -116,13 +109,22 @@ class CorrectionAdmin(admin.ModelAdmin):
     def excerpt(self, correction):
         return Truncator(correction.message).chars(80)
 
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, correction):
+        return Truncator(correction.article.title).chars(40)
+
     @admin.display(description="received", ordering="created_at")
     def age(self, correction):
-        return f"{timesince(correction.created_at)} ago"
+        if timezone.now() - correction.created_at < timedelta(minutes=1):
+            return "just now"
+        return f"{timesince(correction.created_at, depth=1)} ago"
 
-    @admin.display(description="fixed in", ordering="fixed_in__number")
-    def fixed_in_revision(self, correction):
-        return f"revision {correction.fixed_in.number}" if correction.fixed_in else "—"
+    @admin.display(description="status", ordering="status")
+    def decision(self, correction):
+        # Who decided is on the correction's page; the queue stays narrow.
+        if correction.fixed_in:
+            return f"{correction.get_status_display()} (rev. {correction.fixed_in.number})"
+        return correction.get_status_display()
 
     # One correction -------------------------------------------------------------
 

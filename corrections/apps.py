@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class CorrectionsConfig(AppConfig):
     name = "corrections"
-    verbose_name = "reader corrections"
+    verbose_name = "Reader corrections"
