@@ -1,7 +1,10 @@
 """The moderators' queue of corrections in the admin."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from corrections import services
 from corrections.models import Correction
@@ -46,11 +49,33 @@ def test_queue_lists_new_corrections_with_a_count(client, correction, moderator)
     html = response.content.decode()
     page = parse(html)
     assert "Reader corrections: 1 new" in page.find("h1").text
-    assert correction.article.title in html
-    assert "ago" in page.find("td", class_="field-age").text
+    assert correction.article.title[:30] in html
+    assert page.find("td", class_="field-age").text == "just now"
+    assert page.find("td", class_="field-decision").text == "New"
     # The reader's text is escaped, never markup.
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_age_is_shown_in_words(client, correction, moderator):
+    Correction.objects.filter(pk=correction.pk).update(
+        created_at=timezone.now() - timedelta(hours=3, minutes=5)
+    )
+    page = parse(as_user(client, moderator).get(CHANGELIST).content.decode())
+    assert page.find("td", class_="field-age").text == "3 hours ago"
+
+
+def test_new_corrections_come_first(client, published_article, moderator):
+    older = services.submit_correction(
+        article=published_article, message="An older, new one.", email="", client_key="a"
+    )
+    newer = services.submit_correction(
+        article=published_article, message="A newer, handled one.", email="", client_key="b"
+    )
+    services.dismiss(correction=newer, user=moderator)
+    page = parse(as_user(client, moderator).get(CHANGELIST).content.decode())
+    rows = [cell.text for cell in page.find_all("th", class_="field-excerpt")]
+    assert rows == [older.message, newer.message]
 
 
 def test_correction_page_shows_the_message_as_escaped_text(client, correction, moderator):
