@@ -179,9 +179,8 @@ class CorrectionAdmin(admin.ModelAdmin):
         correction = get_object_or_404(Correction.objects.select_related("article"), pk=object_id)
         form = HandleForm(request.POST, correction=correction)
         if not form.is_valid():
-            self.message_user(
-                request, "Choose a revision of this article, then accept.", messages.ERROR
-            )
+            problems = "; ".join(error for errors in form.errors.values() for error in errors)
+            self.message_user(request, f"Nothing was changed: {problems}", messages.ERROR)
             return HttpResponseRedirect(
                 reverse("admin:corrections_correction_change", args=[correction.pk])
             )
