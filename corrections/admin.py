@@ -184,14 +184,16 @@ class CorrectionAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(
                 reverse("admin:corrections_correction_change", args=[correction.pk])
             )
+        fixed_in = form.cleaned_data["fixed_in"]
         if form.cleaned_data["decision"] == "accept":
-            services.accept(
-                correction=correction, user=request.user, revision=form.cleaned_data["fixed_in"]
-            )
-            self.message_user(request, "Correction accepted.", messages.SUCCESS)
+            services.accept(correction=correction, user=request.user, revision=fixed_in)
+            done = f"Accepted{f', fixed in revision {fixed_in.number}' if fixed_in else ''}."
         else:
             services.dismiss(correction=correction, user=request.user)
-            self.message_user(request, "Correction dismissed.", messages.SUCCESS)
+            done = "Dismissed."
+        # The admin's History button shows every decision.
+        self.log_change(request, correction, done)
+        self.message_user(request, f"Correction {done[0].lower()}{done[1:]}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:corrections_correction_changelist"))
 
     # Bulk actions --------------------------------------------------------------
@@ -200,6 +202,7 @@ class CorrectionAdmin(admin.ModelAdmin):
         done = 0
         for correction in queryset.exclude(status=target):
             action(correction=correction, user=request.user)
+            self.log_change(request, correction, f"{verb.capitalize()}.")
             done += 1
         self.message_user(
             request, f"{done} correction{'s' if done != 1 else ''} {verb}.", messages.SUCCESS

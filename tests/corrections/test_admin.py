@@ -105,6 +105,8 @@ def test_moderator_accepts_with_a_revision_from_the_correction_page(client, corr
     )
 
     assert response.status_code == 302 and response["Location"] == CHANGELIST
+    history = client.get(reverse("admin:corrections_correction_history", args=[correction.pk]))
+    assert f"Accepted, fixed in revision {fix.number}." in history.content.decode()
     correction.refresh_from_db()
     assert (correction.status, correction.fixed_in, correction.handled_by) == (
         Correction.Status.ACCEPTED,
