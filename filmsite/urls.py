@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("markdownx/", include(markdownx_patterns)),
     path("", include("articles.urls")),
+    path("", include("corrections.urls")),
 ]
 
 if settings.DEBUG:
