@@ -103,7 +103,15 @@ def main() -> int:
         if os.environ.get("AUDIT_PRESET") == "desktop":
             command.append("--preset=desktop")
         chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-        subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, check=True)
+        # On a busy machine Lighthouse sometimes loses its trace (NO_NAVSTART)
+        # and asks to be run again; it gets three tries.
+        for attempt in range(1, 4):
+            run = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, check=False)
+            if run.returncode == 0:
+                break
+            print(f"Lighthouse failed (try {attempt} of 3).", file=sys.stderr)
+        else:
+            return 1
     finally:
         server.terminate()
         server.wait(timeout=30)
