@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 
-from . import workflow
+from . import spoiler_check, workflow
 from .models import Revision, SiteSettings
 from .snapshot import freeze
 
@@ -137,6 +137,7 @@ def publish_article(model_admin, request, object_id):
         "form": form,
         "has_been_published": has_been_published,
         "live": Revision.objects.live().filter(article=article).first(),
+        "spoiler_leaks": spoiler_check.check_article(article),
         "scheduled": list(scheduled),
         "media": model_admin.media + form.media,
     }

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from articles import admin_views, workflow
+from articles import admin_views, spoiler_check, workflow
 from articles.admin_views import format_when
 from articles.models import Article, Revision, Section
 from faq.admin import QuestionInline
@@ -198,6 +198,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_publish"] = self.has_publish_permission(request)
+        # The pre-publish spoiler check, on the working copy as last saved.
+        context["spoiler_leaks"] = spoiler_check.check_article(obj) if obj is not None else None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _publish_next(self, request, obj, response):
