@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 
-from . import workflow
+from . import spoiler_check, workflow
 from .models import Revision, SiteSettings
 from .snapshot import freeze
 
@@ -134,6 +134,7 @@ def submit_article(model_admin, request, object_id):
         has_been_published=has_been_published,
         live=Revision.objects.live().filter(article=article).first(),
         pending=article.revisions.pending().select_related("created_by").first(),
+        spoiler_leaks=spoiler_check.check_article(article),
         media=model_admin.media + form.media,
     )
     return TemplateResponse(request, "admin/articles/article/submit.html", context)

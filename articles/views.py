@@ -1,13 +1,17 @@
 """Public pages. They read live revisions only (see RevisionQuerySet.live)."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import seo
 from .models import Author, Film, Revision, SiteSettings
 
 
@@ -19,6 +23,33 @@ class PublicCacheMixin:
         if request.method in {"GET", "HEAD"} and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
         return response
+
+
+def public_cache(view):
+    """PublicCacheMixin's headers for a function view (sitemap.xml, robots.txt)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method in {"GET", "HEAD"} and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+@public_cache
+def robots_txt(request):
+    """Crawl everything public; the admin and its helpers are not for robots."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /markdownx/",
+        "",
+        f"Sitemap: {seo.absolute_url(reverse('articles:sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def live_revisions():
@@ -36,6 +67,7 @@ class HomeView(PublicCacheMixin, TemplateView):
             recently_updated=live.filter(updated_at__gt=F("published_at")).newest_first()[
                 : self.listing_size
             ],
+            seo=seo.home_meta(self.request),
             **kwargs,
         )
 
@@ -47,6 +79,12 @@ class ArticleListView(PublicCacheMixin, ListView):
 
     def get_queryset(self):
         return live_revisions().order_by("-published_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"].number if context.get("page_obj") else 1
+        context["seo"] = seo.article_list_meta(self.request, page)
+        return context
 
 
 class ArticleDetailView(PublicCacheMixin, DetailView):
@@ -86,6 +124,7 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
         return super().get_context_data(
             site_settings=SiteSettings.load(),
             fragment_cache_seconds=settings.FRAGMENT_CACHE_SECONDS,
+            seo=seo.article_meta(self.object),
             **kwargs,
         )
 
@@ -102,6 +141,7 @@ class FilmDetailView(PublicCacheMixin, DetailView):
         return super().get_context_data(
             revisions=live_revisions().filter(film=film).order_by("-published_at"),
             related_versions=film.related_versions(),
+            seo=seo.film_meta(film),
             **kwargs,
         )
 
@@ -113,5 +153,6 @@ class AuthorDetailView(PublicCacheMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             revisions=live_revisions().filter(author=self.object).order_by("-published_at"),
+            seo=seo.author_meta(self.object),
             **kwargs,
         )

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from articles import admin_views
+from articles import admin_views, spoiler_check
 from articles.admin_views import format_when
 from articles.models import Article, Revision, Section
 from articles.workflow import APPROVE_PERMISSION, SUBMIT_PERMISSION, UNPUBLISH_PERMISSION
@@ -305,6 +305,8 @@ class ArticleAdmin(admin.ModelAdmin):
             obj and obj.is_live and self._can(request, UNPUBLISH_PERMISSION)
         )
         context["pending_revision"] = obj.revisions.pending().first() if obj else None
+        # The pre-publish spoiler check, on the working copy as last saved.
+        context["spoiler_leaks"] = spoiler_check.check_article(obj) if obj is not None else None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _submit_next(self, request, obj, response):

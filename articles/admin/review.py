@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from articles import diff, workflow
+from articles import diff, spoiler_check, workflow
 from articles.admin_views import format_when, render_as_readers_see_it
 from articles.models import Revision, Submission
 
@@ -196,6 +196,7 @@ class SubmissionAdmin(admin.ModelAdmin):
             "live": live,
             "base": base,
             "diff": diff.compare(base, revision),
+            "spoiler_leaks": spoiler_check.check_revision(revision),
             "approve_form": approve_form,
             "changes_form": changes_form,
             "may_approve": workflow.may_approve(revision=revision, user=request.user),

@@ -8,6 +8,7 @@ the new "Updated" date.
 import pytest
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from playwright.sync_api import expect
 
 from tests.conftest import DEMO_ARTICLE_SLUG, DEMO_PASSWORD
 
@@ -51,7 +52,7 @@ def test_editor_submits_moderator_approves_reader_sees_it(
     page.locator('input[name="_submit"]').first.click()
     page.fill("#id_change_summary", SUMMARY)
     page.get_by_role("button", name="Submit for review").click()
-    assert "is waiting for review" in page.locator(".messagelist").inner_text()
+    expect(page.locator(".messagelist")).to_contain_text("is waiting for review")
     context.close()
 
     # Readers still see the old text.
@@ -65,14 +66,19 @@ def test_editor_submits_moderator_approves_reader_sees_it(
     context, page = log_in(browser, base, "moderator")
     assert page.locator("a.filmsite-queue-link").text_content() == "Review queue (1)"
     page.locator(".filmsite-queue-summary a").click()
+    page.wait_for_url("**/submission/")
     page.screenshot(path=screenshots / "review-queue.png", full_page=True)
     page.locator("#result_list tbody a").first.click()
+    page.wait_for_url("**/review/")
     inserted = page.locator(".review__diff ins")
-    assert any(NEW_TEXT in text for text in inserted.all_inner_texts())
+    expect(inserted.first).to_be_visible()
+    assert any(NEW_TEXT in text for text in inserted.all_inner_texts()), page.locator(
+        ".review__diff"
+    ).inner_text()[:1500]
     assert SUMMARY in page.locator(".review__summary").inner_text()
     page.screenshot(path=screenshots / "review-screen.png", full_page=True)
     page.get_by_role("button", name="Approve").click()
-    assert "it is live now" in page.locator(".messagelist").inner_text()
+    expect(page.locator(".messagelist")).to_contain_text("it is live now")
     context.close()
 
     # A reader sees the new text and today's "Updated" date.
