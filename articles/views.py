@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
@@ -95,9 +96,13 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             moved_to = self.moved_to(kwargs["slug"])
-            if moved_to is None:
-                raise
-            return redirect(moved_to, permanent=True)
+            if moved_to is not None:
+                return redirect(moved_to, permanent=True)
+            if self.was_unpublished(kwargs["slug"]):
+                # 410 rather than 404: the article existed and was withdrawn on
+                # purpose, so search engines drop it at once instead of retrying.
+                return TemplateResponse(request, "410.html", status=410)
+            raise
 
     def get_object(self, queryset=None):
         return get_object_or_404(
@@ -110,6 +115,10 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
         article_ids = Revision.objects.gone_live().filter(slug=old_slug).values("article_id")
         current = live_revisions().filter(article_id__in=article_ids).first()
         return current.get_absolute_url() if current else None
+
+    def was_unpublished(self, slug):
+        """True when readers once saw an article at ``slug`` that is now unpublished."""
+        return Revision.objects.gone_live().filter(slug=slug).exists()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

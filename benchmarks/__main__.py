@@ -51,7 +51,9 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     # With DEBUG off the demo is published under a real superuser, as in production.
+    # Two of them: one submits each revision and the other approves it (issue 3).
     get_user_model().objects.create_superuser("benchmark", password=None)
+    get_user_model().objects.create_superuser("benchmark-reviewer", password=None)
     call_command("load_demo", verbosity=0)
     from articles.models import Revision
 

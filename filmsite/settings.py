@@ -158,6 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# The review workflow: a moderator may approve their own submission only
+# when this is on (for one-person sites). Off by default: four eyes.
+FILMSITE_ALLOW_SELF_APPROVAL = env_bool("FILMSITE_ALLOW_SELF_APPROVAL", False)
+
 # --- Internationalisation ---------------------------------------------------
 
 LANGUAGE_CODE = "en-us"

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles import spoiler_check
 from articles.spoiler_check import Leak, find_leaks, words
-from tests.factories import ArticleFactory, EditorFactory, ModeratorFactory, publish
+from tests.factories import ArticleFactory, EditorFactory, ModeratorFactory, publish, submit
 from tests.html import parse
 
 ENDING = (
@@ -145,9 +145,16 @@ class TestShownToStaff:
             box.text
         )
 
-    def test_moderator_sees_it_before_publishing(self, client, leaky):
+    def test_editor_sees_it_before_submitting(self, client, leaky):
+        client.force_login(EditorFactory())
+        response = client.get(reverse("admin:articles_article_submit", args=[leaky.pk]))
+        box = parse(response.content.decode()).find(class_="filmsite-spoiler-check")
+        assert "The standfirst repeats" in box.text
+
+    def test_moderator_sees_it_on_the_review_screen(self, client, leaky):
+        pending = submit(leaky)
         client.force_login(ModeratorFactory())
-        response = client.get(reverse("admin:articles_article_publish", args=[leaky.pk]))
+        response = client.get(reverse("admin:articles_submission_review", args=[pending.pk]))
         box = parse(response.content.decode()).find(class_="filmsite-spoiler-check")
         assert "The standfirst repeats" in box.text
 
