@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a local demo: DEBUG on, so the demo staff accounts work.
 RUN_ENV ?= DEBUG=1
 
-.PHONY: install run serve demo test test-postgres bench lint format referees clean
+.PHONY: install run serve demo test test-postgres bench audit lint format referees clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "filmsite needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -37,6 +37,14 @@ test-postgres: install
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# Lighthouse (npm; 12.x runs on Node 18+) against the system Chromium, on the
+# demo article served by gunicorn; prints the four category scores. Not part
+# of `make test`. Installs into .tools/audit/, never into the repository.
+LIGHTHOUSE_VERSION ?= 12.8.2
+audit: install
+	@test -x .tools/audit/node_modules/.bin/lighthouse || npm install --prefix .tools/audit --no-save --no-package-lock --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m benchmarks.audit
 
 lint: install
 	$(BIN)/ruff check .

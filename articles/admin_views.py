@@ -1,7 +1,8 @@
-"""Custom admin pages for articles: publish and preview.
+"""Custom admin pages for articles: submit, preview, unpublish, restore.
 
-They stay thin: publishing is articles.workflow.publish, which checks the
-permission again itself; these views only collect its arguments.
+They stay thin: every state change is a function in articles.workflow, which
+checks the permission again itself; these views only collect its arguments
+(and refuse early, with 403, users who lack the permission).
 """
 
 from django import forms
@@ -9,26 +10,23 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 
-from . import workflow
+from . import spoiler_check, workflow
 from .models import Revision, SiteSettings
 from .snapshot import freeze
-
-FIRST_PUBLICATION_SUMMARY = "First published."
-UPDATE_SUMMARY = "Editorial update."
 
 
 def _revision_help(field_name):
     return Revision._meta.get_field(field_name).help_text
 
 
-class PublishForm(forms.Form):
+class SubmitForm(forms.Form):
     change_summary = forms.CharField(
         max_length=300,
         required=False,
@@ -36,12 +34,9 @@ class PublishForm(forms.Form):
         help_text=_revision_help("change_summary"),
     )
     is_minor = forms.BooleanField(
-        label="Minor change", required=False, help_text=_revision_help("is_minor")
-    )
-    go_live_at = forms.DateTimeField(
-        label="Go live at",
+        label="Minor change",
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_revision_help("is_minor") + " The moderator confirms or overrides this.",
     )
 
     def __init__(self, *args, has_been_published, **kwargs):
@@ -51,19 +46,6 @@ class PublishForm(forms.Form):
         self.fields["change_summary"].error_messages["required"] = (
             "Say what changed: this article has been published before."
         )
-        self.fields["go_live_at"].help_text = (
-            "Leave empty to publish now; a future time schedules it. "
-            f"Times are in {timezone.get_current_timezone_name()}."
-        )
-
-    def clean_go_live_at(self):
-        go_live_at = self.cleaned_data["go_live_at"]
-        if go_live_at and go_live_at <= timezone.now():
-            # A past go-live would backdate the "Updated" date readers see.
-            raise forms.ValidationError(
-                "Choose a time in the future, or leave this empty to publish now."
-            )
-        return go_live_at
 
     def clean_is_minor(self):
         is_minor = self.cleaned_data["is_minor"]
@@ -74,16 +56,23 @@ class PublishForm(forms.Form):
         return is_minor
 
 
+class RestoreForm(forms.Form):
+    change_summary = forms.CharField(
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        help_text="Shown to readers in the update history; leave empty for "
+        "“Restored revision N.”. Spoiler-free.",
+    )
+    is_minor = forms.BooleanField(
+        label="Minor change", required=False, help_text=_revision_help("is_minor")
+    )
+
+
 def format_when(moment):
     # 24-hour time with the zone: "10 a.m.." at a sentence's end reads badly.
     local = timezone.localtime(moment)
     return f"{date_format(local, 'N j, Y, H:i')} {local.tzname()}"
-
-
-def describe_go_live(revision):
-    if revision.go_live_at > timezone.now():
-        return f"is scheduled to go live on {format_when(revision.go_live_at)}"
-    return "is live now"
 
 
 def _get_article(model_admin, request, object_id):
@@ -99,83 +88,153 @@ def _change_url(model_admin, article):
     )
 
 
-def publish_article(model_admin, request, object_id):
-    if not model_admin.has_publish_permission(request):
+def _admin_context(model_admin, request, article, title, **extra):
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "subtitle": None,
+        "opts": model_admin.opts,
+        "original": article,
+        **extra,
+    }
+
+
+def submit_article(model_admin, request, object_id):
+    if not request.user.has_perm(workflow.SUBMIT_PERMISSION):
         raise PermissionDenied
     article = _get_article(model_admin, request, object_id)
     has_been_published = article.revisions.gone_live().exists()
     data = request.POST if request.method == "POST" else None
-    form = PublishForm(data, has_been_published=has_been_published)
+    form = SubmitForm(data, has_been_published=has_been_published)
     if form.is_bound and form.is_valid():
         try:
-            revision = workflow.publish(
+            done = workflow.submit(
                 article=article,
                 user=request.user,
                 change_summary=form.cleaned_data["change_summary"],
                 is_minor=form.cleaned_data["is_minor"],
-                go_live_at=form.cleaned_data["go_live_at"],
+            )
+        except workflow.WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            message = f"Revision {done.revision.number} of “{article}” is waiting for review."
+            if done.replaced is not None:
+                message += (
+                    f" It replaces revision {done.replaced.number}, which you or a "
+                    "colleague had submitted earlier and which no longer needs review."
+                )
+            model_admin.message_user(request, message, messages.SUCCESS)
+            return redirect(_change_url(model_admin, article))
+    context = _admin_context(
+        model_admin,
+        request,
+        article,
+        f"Submit “{article}” for review",
+        form=form,
+        has_been_published=has_been_published,
+        live=Revision.objects.live().filter(article=article).first(),
+        pending=article.revisions.pending().select_related("created_by").first(),
+        spoiler_leaks=spoiler_check.check_article(article),
+        media=model_admin.media + form.media,
+    )
+    return TemplateResponse(request, "admin/articles/article/submit.html", context)
+
+
+def unpublish_article(model_admin, request, object_id):
+    if not request.user.has_perm(workflow.UNPUBLISH_PERMISSION):
+        raise PermissionDenied
+    article = _get_article(model_admin, request, object_id)
+    live = Revision.objects.live().filter(article=article).first()
+    error = None
+    if request.method == "POST":
+        try:
+            workflow.unpublish(article=article, user=request.user)
+        except workflow.WorkflowError as problem:
+            error = str(problem)
+        else:
+            model_admin.message_user(
+                request,
+                f"“{article}” is unpublished: readers get “410 Gone” at its address. Restore "
+                "a revision from its history to bring it back.",
+                messages.SUCCESS,
+            )
+            return redirect(_change_url(model_admin, article))
+    scheduled = article.revisions.filter(
+        status=Revision.Status.APPROVED, go_live_at__gt=timezone.now()
+    ).order_by("go_live_at")
+    context = _admin_context(
+        model_admin,
+        request,
+        article,
+        f"Unpublish “{article}”",
+        live=live,
+        scheduled=list(scheduled),
+        error=error,
+    )
+    return TemplateResponse(request, "admin/articles/article/unpublish.html", context)
+
+
+def restore_revision(model_admin, request, object_id, revision_id):
+    if not request.user.has_perm(workflow.UNPUBLISH_PERMISSION):
+        raise PermissionDenied
+    article = _get_article(model_admin, request, object_id)
+    revision = get_object_or_404(article.revisions, pk=revision_id)
+    data = request.POST if request.method == "POST" else None
+    form = RestoreForm(data)
+    if form.is_bound and form.is_valid():
+        try:
+            restored = workflow.restore(
+                revision=revision,
+                user=request.user,
+                change_summary=form.cleaned_data["change_summary"],
+                is_minor=form.cleaned_data["is_minor"],
             )
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
         else:
             model_admin.message_user(
                 request,
-                f"Revision {revision.number} of “{article}” {describe_go_live(revision)}.",
+                f"Revision {revision.number}'s content is live again, as revision "
+                f"{restored.number}.",
                 messages.SUCCESS,
             )
             return redirect(_change_url(model_admin, article))
-
-    scheduled = article.revisions.filter(
-        status=Revision.Status.APPROVED, go_live_at__gt=timezone.now()
-    ).order_by("go_live_at")
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": f"Publish “{article}”",
-        "subtitle": None,
-        "opts": model_admin.opts,
-        "original": article,
-        "form": form,
-        "has_been_published": has_been_published,
-        "live": Revision.objects.live().filter(article=article).first(),
-        "scheduled": list(scheduled),
-        "media": model_admin.media + form.media,
-    }
-    return TemplateResponse(request, "admin/articles/article/publish.html", context)
+    context = _admin_context(
+        model_admin,
+        request,
+        article,
+        f"Restore revision {revision.number} of “{article}”",
+        form=form,
+        revision=revision,
+        live=Revision.objects.live().filter(article=article).first(),
+        media=model_admin.media + form.media,
+    )
+    return TemplateResponse(request, "admin/articles/article/restore.html", context)
 
 
-def publish_many(model_admin, request, queryset):
-    """The change-list action: publish each selected working copy now."""
-    published, skipped = [], []
-    for article in queryset.select_related("film", "author"):
-        if article.scheduled_for:
-            # Publishing now would be overtaken when the scheduled revision goes live.
-            skipped.append(f"“{article}” (a revision is scheduled; publish it from its page)")
-            continue
-        latest = article.revisions.filter(status=Revision.Status.APPROVED).order_by("-number")
-        if (latest := latest.first()) and _same_content(latest, freeze(article)):
-            skipped.append(f"“{article}” (nothing changed since revision {latest.number})")
-            continue
-        try:
-            revision = workflow.publish(
-                article=article,
-                user=request.user,
-                change_summary=UPDATE_SUMMARY if article.live_since else FIRST_PUBLICATION_SUMMARY,
-            )
-        except workflow.WorkflowError as error:
-            skipped.append(f"“{article}” ({error})")
-        else:
-            published.append(f"“{article}” (revision {revision.number})")
-    if published:
-        model_admin.message_user(
-            request, f"Published now: {', '.join(published)}.", messages.SUCCESS
-        )
-    if skipped:
-        model_admin.message_user(request, f"Not published: {', '.join(skipped)}.", messages.WARNING)
+def render_as_readers_see_it(request, revision, *, live, note):
+    """The public article template for a revision readers cannot see yet.
 
-
-def _same_content(revision, frozen):
-    # A republish without changes would only move the "Updated" date.
-    return all(getattr(revision, field) == value for field, value in frozen.items())
+    Dates are those readers would see were it approved now.
+    """
+    revision.published_at = live.published_at if live else None
+    if getattr(revision, "is_minor", False) and live:
+        revision.updated_at = live.updated_at
+    else:
+        revision.updated_at = timezone.now() if live else None
+    response = TemplateResponse(
+        request,
+        "articles/article_detail.html",
+        {
+            "revision": revision,
+            "site_settings": SiteSettings.load(),
+            "is_preview": True,
+            "preview_note": note,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def preview_article(model_admin, request, object_id):

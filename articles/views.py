@@ -1,12 +1,17 @@
 """Public pages. They read live revisions only (see RevisionQuerySet.live)."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import seo
 from .models import Author, Film, Revision, SiteSettings
 
 
@@ -18,6 +23,33 @@ class PublicCacheMixin:
         if request.method in {"GET", "HEAD"} and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
         return response
+
+
+def public_cache(view):
+    """PublicCacheMixin's headers for a function view (sitemap.xml, robots.txt)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method in {"GET", "HEAD"} and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+@public_cache
+def robots_txt(request):
+    """Crawl everything public; the admin and its helpers are not for robots."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /markdownx/",
+        "",
+        f"Sitemap: {seo.absolute_url(reverse('articles:sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def live_revisions():
@@ -35,6 +67,7 @@ class HomeView(PublicCacheMixin, TemplateView):
             recently_updated=live.filter(updated_at__gt=F("published_at")).newest_first()[
                 : self.listing_size
             ],
+            seo=seo.home_meta(self.request),
             **kwargs,
         )
 
@@ -47,6 +80,12 @@ class ArticleListView(PublicCacheMixin, ListView):
     def get_queryset(self):
         return live_revisions().order_by("-published_at", "-pk")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"].number if context.get("page_obj") else 1
+        context["seo"] = seo.article_list_meta(self.request, page)
+        return context
+
 
 class ArticleDetailView(PublicCacheMixin, DetailView):
     template_name = "articles/article_detail.html"
@@ -57,9 +96,13 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             moved_to = self.moved_to(kwargs["slug"])
-            if moved_to is None:
-                raise
-            return redirect(moved_to, permanent=True)
+            if moved_to is not None:
+                return redirect(moved_to, permanent=True)
+            if self.was_unpublished(kwargs["slug"]):
+                # 410 rather than 404: the article existed and was withdrawn on
+                # purpose, so search engines drop it at once instead of retrying.
+                return TemplateResponse(request, "410.html", status=410)
+            raise
 
     def get_object(self, queryset=None):
         return get_object_or_404(
@@ -73,10 +116,15 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
         current = live_revisions().filter(article_id__in=article_ids).first()
         return current.get_absolute_url() if current else None
 
+    def was_unpublished(self, slug):
+        """True when readers once saw an article at ``slug`` that is now unpublished."""
+        return Revision.objects.gone_live().filter(slug=slug).exists()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             site_settings=SiteSettings.load(),
             fragment_cache_seconds=settings.FRAGMENT_CACHE_SECONDS,
+            seo=seo.article_meta(self.object),
             **kwargs,
         )
 
@@ -93,6 +141,7 @@ class FilmDetailView(PublicCacheMixin, DetailView):
         return super().get_context_data(
             revisions=live_revisions().filter(film=film).order_by("-published_at"),
             related_versions=film.related_versions(),
+            seo=seo.film_meta(film),
             **kwargs,
         )
 
@@ -104,5 +153,6 @@ class AuthorDetailView(PublicCacheMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             revisions=live_revisions().filter(author=self.object).order_by("-published_at"),
+            seo=seo.author_meta(self.object),
             **kwargs,
         )

@@ -38,6 +38,7 @@ def main() -> int:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
@@ -49,6 +50,10 @@ def main() -> int:
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    # With DEBUG off the demo is published under a real superuser, as in production.
+    # Two of them: one submits each revision and the other approves it (issue 3).
+    get_user_model().objects.create_superuser("benchmark", password=None)
+    get_user_model().objects.create_superuser("benchmark-reviewer", password=None)
     call_command("load_demo", verbosity=0)
     from articles.models import Revision
 

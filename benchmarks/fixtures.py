@@ -44,7 +44,12 @@ def long_article_url() -> str:
         )
         for n in range(QUESTIONS)
     )
-    publisher, _ = get_user_model().objects.get_or_create(
+    # One account submits and another approves, as the workflow requires.
+    submitter, _ = get_user_model().objects.get_or_create(
+        username="benchmark-editor", defaults={"is_superuser": True, "is_staff": True}
+    )
+    approver, _ = get_user_model().objects.get_or_create(
         username="benchmark-publisher", defaults={"is_superuser": True, "is_staff": True}
     )
-    return workflow.publish(article=article, user=publisher).get_absolute_url()
+    pending = workflow.submit(article=article, user=submitter).revision
+    return workflow.approve(revision=pending, user=approver).get_absolute_url()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "images",
     "articles",
     "faq",
+    "corrections",
 ]
 
 MIDDLEWARE = [
@@ -95,8 +96,9 @@ TEMPLATES = [
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "var"))
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'filmsite.sqlite3'}",
+    # An empty DATABASE_URL (as in .env.example) means the default SQLite file.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'filmsite.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -137,6 +139,15 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
 # live at most this long after their time.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
+# Reader corrections: at most CORRECTIONS_RATE_LIMIT per client per window
+# (seconds), counted in the cache above. The client is REMOTE_ADDR unless
+# CLIENT_IP_HEADER names a header your proxy sets (e.g. X-Forwarded-For with
+# CLIENT_IP_PROXY_COUNT trusted proxies appending to it); see README.
+CORRECTIONS_RATE_LIMIT = int(os.environ.get("CORRECTIONS_RATE_LIMIT", "5"))
+CORRECTIONS_RATE_WINDOW = int(os.environ.get("CORRECTIONS_RATE_WINDOW", "3600"))
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_PROXY_COUNT = int(os.environ.get("CLIENT_IP_PROXY_COUNT", "1"))
+
 # --- Auth -------------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = ["filmsite.auth.DemoAccountAwareBackend"]
@@ -147,6 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# The review workflow: a moderator may approve their own submission only
+# when this is on (for one-person sites). Off by default: four eyes.
+FILMSITE_ALLOW_SELF_APPROVAL = env_bool("FILMSITE_ALLOW_SELF_APPROVAL", False)
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from markdownx.views import MarkdownifyView
 
@@ -18,9 +20,12 @@ markdownx_patterns = [
 ]
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on every site, the admin included.
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
     path("markdownx/", include(markdownx_patterns)),
     path("", include("articles.urls")),
+    path("", include("corrections.urls")),
 ]
 
 if settings.DEBUG:

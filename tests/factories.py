@@ -185,6 +185,21 @@ class ArticleFactory(DjangoModelFactory):
             _children(QuestionFactory, article, extracted, 2)
 
 
-def publish(article, *, user=None, **kwargs):
-    """Publish ``article``'s working copy as a moderator (a new one unless given)."""
-    return workflow.publish(article=article, user=user or ModeratorFactory(), **kwargs)
+def submit(article, *, user=None, change_summary="", is_minor=False):
+    """Submit ``article``'s working copy for review as an editor (a new one unless given)."""
+    return workflow.submit(
+        article=article,
+        user=user or EditorFactory(),
+        change_summary=change_summary,
+        is_minor=is_minor,
+    ).revision
+
+
+def publish(article, *, user=None, submitter=None, change_summary="", is_minor=False, **kwargs):
+    """Submit ``article``'s working copy and approve it: the only way to go live.
+
+    An editor submits (a new one unless ``submitter`` is given) and ``user``
+    approves (a new moderator unless given); ``kwargs`` go to ``approve``.
+    """
+    pending = submit(article, user=submitter, change_summary=change_summary, is_minor=is_minor)
+    return workflow.approve(revision=pending, user=user or ModeratorFactory(), **kwargs)

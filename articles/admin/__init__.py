@@ -1,8 +1,8 @@
-"""The editors' admin. Publishing goes through articles.workflow; see admin_views."""
+"""The editors' admin. Revision changes go through articles.workflow (see review.py)."""
 
 from django.contrib import admin
 
-from . import articles, films, revisions, site_settings  # noqa: F401  (registers)
+from . import articles, films, review, revisions, site_settings  # noqa: F401  (registers)
 
 admin.site.site_header = "filmsite editorial"
 admin.site.site_title = "filmsite editorial"

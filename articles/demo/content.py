@@ -197,10 +197,10 @@ QUESTIONS = [
         "answer": "Turkish. Netflix also offers an English dub and English subtitles.",
     },
     {
-        "question": "Does Memo die?",
+        "question": "What becomes of Memo?",
         "is_spoiler": True,
-        "answer": "No. Yusuf Aga, an older prisoner, goes to the gallows in his place, "
-        "and Memo is sent away by boat with Ova.",
+        "answer": "He lives. Yusuf Aga, an older prisoner, goes to the gallows in his "
+        "place, and Memo is sent away by boat with Ova.",
     },
 ]
 

@@ -1,7 +1,8 @@
 """Loading the demo: films, the byline, the article and its history, staff accounts.
 
 Rows are found by slug or username, so a second run updates in place instead
-of duplicating. Revisions are made only through ``articles.workflow.publish``;
+of duplicating. Revisions are made only through the workflow, as on a real
+site: the editor submits each version and the moderator approves it;
 an article that already has revisions is never touched again, because its
 history (and any editor's work since) is not the demo's to rewrite.
 """
@@ -21,7 +22,7 @@ from faq.models import Question
 from filmsite.auth import DEMO_GROUP
 
 from ..models import Article, Author, Availability, Credit, Film, Rating, Revision, Section
-from ..workflow import WorkflowError, publish
+from ..workflow import WorkflowError, approve, self_approval_allowed, submit
 from . import artwork, content, draft, films
 
 DEMO_PASSWORD = "filmsite-demo"
@@ -44,7 +45,7 @@ def load_demo() -> list[str]:
         film_by_slug = _load_films(report)
         author = _load_author(report)
         accounts = _load_accounts(report)
-        _load_article(report, film_by_slug, author, publisher=_publisher(accounts))
+        _load_article(report, film_by_slug, author, reviewers=_reviewers(accounts))
         _load_draft(report, film_by_slug, author)
     live = Revision.objects.live().filter(slug=content.ARTICLE["slug"]).first()
     if live is not None:
@@ -178,19 +179,28 @@ def _load_accounts(report: list[str]) -> dict:
     return accounts
 
 
-def _publisher(accounts: dict):
-    """Who the demo article's revisions are recorded as published by, or None."""
-    if "admin" in accounts:
-        return accounts["admin"]
-    # Otherwise a real superuser, who could have published it by hand. Demo accounts
-    # left over from a DEBUG run are not used once DEBUG is off: they cannot log in.
+def _reviewers(accounts: dict):
+    """Who submits and who approves the demo article's revisions, or None.
+
+    The demo editor submits and the demo moderator approves. Without them,
+    real superusers stand in: two of them, or one when the site allows
+    self-approval. Demo accounts left over from a DEBUG run are not used once
+    DEBUG is off: they cannot log in.
+    """
+    if "editor" in accounts and "moderator" in accounts:
+        return accounts["editor"], accounts["moderator"]
     superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
     if not settings.DEBUG:
         superusers = superusers.exclude(groups__name=DEMO_GROUP)
-    return superusers.order_by("pk").first()
+    superusers = list(superusers.order_by("pk")[:2])
+    if len(superusers) == 2:
+        return superusers[0], superusers[1]
+    if superusers and self_approval_allowed():
+        return superusers[0], superusers[0]
+    return None
 
 
-def _load_article(report: list[str], film_by_slug, author, *, publisher) -> None:
+def _load_article(report: list[str], film_by_slug, author, *, reviewers) -> None:
     spec = content.ARTICLE
     existing = Article.objects.filter(slug=spec["slug"]).first()
     if existing is not None and existing.revisions.exists():
@@ -212,36 +222,41 @@ def _load_article(report: list[str], film_by_slug, author, *, publisher) -> None
     made = " (created)" if state == "created" else ""
     now = timezone.now()
     steps = [("first", _write_first_version), ("typo", _fix_typo), ("update", _apply_update)]
-    if publisher is None:
+    if reviewers is None:
         for _, edit in steps:
             edit(article)
         report.append(
-            f"Article “{article.title}”{made}: left unpublished, because there is no "
-            "superuser to record as its publisher. Run `manage.py createsuperuser`, then "
+            f"Article “{article.title}”{made}: left unpublished, because there are no two "
+            "staff accounts to submit and approve it (one submits, another approves). Run "
+            "`manage.py createsuperuser` twice (or set FILMSITE_ALLOW_SELF_APPROVAL=1), then "
             "load_demo again to publish it with its history."
         )
         return
+    submitter, approver = reviewers
     went_live = {}
     for name, edit in steps:
         edit(article)
         step = content.HISTORY[name]
+        # The demo's history is backdated: each version went live days ago.
         went_live[name] = now - timedelta(days=step["days_ago"])
         try:
-            publish(
+            pending = submit(
                 article=article,
-                user=publisher,
+                user=submitter,
                 change_summary=step["change_summary"],
                 is_minor=name == "typo",
-                go_live_at=went_live[name],
-            )
+            ).revision
+            approve(revision=pending, user=approver, go_live_at=went_live[name])
         except (PermissionDenied, WorkflowError) as error:
             raise DemoError(
-                f"Could not publish the demo article as {publisher}: {error}"
+                f"Could not publish the demo article (submitted by {submitter}, approved by "
+                f"{approver}): {error}"
             ) from error
     # The working copy was written before it first went live; say so in the admin.
     Article.objects.filter(pk=article.pk).update(created_at=went_live["first"] - timedelta(days=1))
     report.append(
-        f"Article “{article.title}”{made}: 3 revisions published as {publisher}: first "
+        f"Article “{article.title}”{made}: 3 revisions submitted by {submitter} and "
+        f"approved by {approver}: first "
         f"published {_day(went_live['first'])}, typo fix {_day(went_live['typo'])} (minor, "
         f"so not an update), updated {_day(went_live['update'])}."
     )

@@ -1,6 +1,6 @@
 from .articles import Article, Section, SiteSettings, Verdict
 from .films import Author, Availability, Credit, Film, Rating
-from .revisions import Revision
+from .revisions import Revision, Submission
 
 __all__ = [
     "Article",
@@ -12,5 +12,6 @@ __all__ = [
     "Revision",
     "Section",
     "SiteSettings",
+    "Submission",
     "Verdict",
 ]

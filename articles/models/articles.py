@@ -1,8 +1,11 @@
 """The working copy: what editors change in the admin. Readers never see it;
 they read the frozen revisions in revisions.py."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from .films import Author, Film
@@ -21,6 +24,19 @@ class ArticleQuerySet(models.QuerySet):
         from .revisions import Revision
 
         return self.filter(pk__in=Revision.objects.live().values("article_id"))
+
+    def claim_edit(self, *, pk: int, version: int, user) -> bool:
+        """Record a save of the working copy, only if nobody saved since ``version``.
+
+        Optimistic locking for the admin: the conditional UPDATE is atomic, so
+        of two people who opened the same version, exactly one wins. Call it
+        inside the transaction that saves the working copy.
+        """
+        return bool(
+            self.filter(pk=pk, version=version).update(
+                version=F("version") + 1, last_edited_by=user, updated_at=timezone.now()
+            )
+        )
 
 
 class Article(models.Model):
@@ -72,12 +88,37 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking of the working copy (see ArticleQuerySet.claim_edit).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Unpublishing hides every revision that went live up to this moment (see
+    # RevisionQuerySet.live); a revision approved later brings the article back.
+    unpublished_at = models.DateTimeField(null=True, blank=True, editable=False)
+    unpublished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]
-        permissions = [("publish_article", "Can publish articles")]
+        permissions = [
+            ("submit_article", "Can submit articles for review"),
+            ("publish_article", "Can review, approve and schedule articles"),
+            ("unpublish_article", "Can unpublish articles and restore earlier revisions"),
+        ]
 
     def __str__(self):
         return self.title

@@ -8,7 +8,7 @@ so that scheduled publishing needs no cron job. State changes go through
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,25 +21,53 @@ class RevisionQuerySet(models.QuerySet):
         """Approved revisions whose go-live time has passed."""
         return self.filter(status=Revision.Status.APPROVED, go_live_at__lte=at or timezone.now())
 
+    def major(self):
+        """Revisions that count as news for readers (not marked minor)."""
+        return self.filter(is_minor=False)
+
     def live(self, at=None):
         """The one revision per article that readers see, with its public dates.
 
         ``published_at`` is the first go-live; ``updated_at`` is the go-live of
         the newest non-minor revision, so a typo fix never looks like news.
+        An unpublished article has no live revision until one goes live after
+        it was unpublished (an approval or a restore).
         """
         at = at or timezone.now()
         same_article = Revision.objects.gone_live(at).filter(article=OuterRef("article"))
         # "Newest" is the highest revision number, not the latest go-live: a
-        # revision published now must not be displaced when an older one's
-        # schedule comes round (workflow.publish also supersedes those).
+        # revision approved now must not be displaced when an older one's
+        # schedule comes round (workflow.approve also supersedes those).
         newest = same_article.order_by("-number").values("pk")[:1]
         first = same_article.order_by("go_live_at", "number").values("go_live_at")[:1]
-        major = same_article.filter(is_minor=False).order_by("-number").values("go_live_at")[:1]
+        major = same_article.major().order_by("-number").values("go_live_at")[:1]
         return (
             self.gone_live(at)
             .filter(pk=Subquery(newest))
+            .filter(
+                Q(article__unpublished_at__isnull=True)
+                | Q(article__unpublished_at__lt=F("go_live_at"))
+            )
             .annotate(published_at=Subquery(first), updated_at=Subquery(major))
         )
+
+    def update_history(self, revision: "Revision"):
+        """What the article page lists under "Update history" for ``revision``.
+
+        Every non-minor revision of the article that went live up to and
+        including ``revision``, newest first; the oldest is the first
+        publication. One query, whatever the length of the history.
+        """
+        return (
+            self.filter(article_id=revision.article_id, number__lte=revision.number)
+            .gone_live(revision.go_live_at)
+            .major()
+            .order_by("-go_live_at", "-number")
+            .only("pk", "number", "go_live_at", "change_summary")
+        )
+
+    def pending(self):
+        return self.filter(status=Revision.Status.PENDING)
 
     def newest_first(self):
         return self.order_by("-updated_at", "-pk")
@@ -67,7 +95,10 @@ class Revision(models.Model):
     content = models.JSONField()
 
     change_summary = models.CharField(
-        max_length=300, blank=True, help_text="What changed, in words a reader would understand."
+        max_length=300,
+        blank=True,
+        help_text="What changed, in words a reader would understand. Readers see it in the "
+        "article's update history, so keep it spoiler-free.",
     )
     is_minor = models.BooleanField(
         "minor change",
@@ -89,6 +120,14 @@ class Revision(models.Model):
     review_comment = models.TextField(blank=True)
     go_live_at = models.DateTimeField(
         null=True, blank=True, db_index=True, help_text="When readers first see this revision."
+    )
+    restored_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The earlier revision whose content this one made live again.",
     )
 
     objects = RevisionQuerySet.as_manager()
@@ -143,6 +182,11 @@ class Revision(models.Model):
         return social_image(self.hero) or self.film.image
 
     @property
+    def update_history(self):
+        """This revision's update history, newest first (see RevisionQuerySet.update_history)."""
+        return Revision.objects.update_history(self)
+
+    @property
     def has_later_update(self):
         """True when a non-minor revision went live after the first one."""
         published = getattr(self, "published_at", None)
@@ -153,3 +197,12 @@ class Revision(models.Model):
     def modified_at(self):
         """The one date every “modified” field states (byline, feeds, sitemap)."""
         return getattr(self, "updated_at", None) or getattr(self, "published_at", None)
+
+
+class Submission(Revision):
+    """Revisions seen from the review queue: the admin lists the pending ones."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "submission awaiting review"
+        verbose_name_plural = "review queue"

@@ -92,34 +92,50 @@ def edit_first_section(client, article, new_body):
     return response
 
 
+def submit_via_admin(client, article, summary="Rewrote the summary.", is_minor=False):
+    url = reverse("admin:articles_article_submit", args=[article.pk])
+    data = {"change_summary": summary}
+    if is_minor:
+        data["is_minor"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302, parse(response.content.decode()).find(class_="errornote")
+    return Revision.objects.get(article=article, status="pending")
+
+
 class TestPublishing:
-    def test_editor_sees_no_publish_controls(self, client, site):
+    def test_editor_sees_submit_but_no_review_or_unpublish_controls(self, client, site):
         login(client, "editor")
         html = client.get(reverse("admin:articles_article_change", args=[site.pk])).content
         html = html.decode()
-        assert reverse("admin:articles_article_publish", args=[site.pk]) not in html
-        assert 'name="_publish"' not in html
+        assert reverse("admin:articles_article_submit", args=[site.pk]) in html
+        assert 'name="_submit"' in html
+        assert reverse("admin:articles_article_unpublish", args=[site.pk]) not in html
+        assert "Restore…" not in html
 
-    def test_editor_cannot_open_or_post_the_publish_view(self, client, site):
+    def test_editor_cannot_review_unpublish_or_restore(self, client, site):
         login(client, "editor")
-        url = reverse("admin:articles_article_publish", args=[site.pk])
-        before = Revision.objects.count()
-        assert client.get(url).status_code == 403
-        assert client.post(url, {"change_summary": "Sneaky"}).status_code == 403
-        assert Revision.objects.count() == before
-
-    def test_editor_cannot_publish_with_the_changelist_action(self, client, site):
-        login(client, "editor")
-        before = Revision.objects.count()
-        client.post(
-            reverse("admin:articles_article_changelist"),
-            {"action": "publish_selected", "_selected_action": [site.pk]},
-        )
-        assert Revision.objects.count() == before
+        edit_first_section(client, site, "An editor's change.")
+        pending = submit_via_admin(client, site)
+        oldest = site.revisions.get(number=1)
+        before = list(Revision.objects.values_list("pk", "status", "go_live_at"))
+        urls = [
+            reverse("admin:articles_submission_changelist"),
+            reverse("admin:articles_submission_review", args=[pending.pk]),
+            reverse("admin:articles_submission_page", args=[pending.pk]),
+            reverse("admin:articles_article_unpublish", args=[site.pk]),
+            reverse("admin:articles_article_restore", args=[site.pk, oldest.pk]),
+        ]
+        for url in urls:
+            assert client.get(url).status_code == 403, url
+            assert client.post(url, {"action": "approve", "comment": "x"}).status_code == 403
+        assert list(Revision.objects.values_list("pk", "status", "go_live_at")) == before
+        site.refresh_from_db()
+        assert site.unpublished_at is None
 
     def test_editor_edit_waits_for_a_moderator(self, client, site):
         login(client, "editor")
         edit_first_section(client, site, "An editor's unpublished rewrite.")
+        submit_via_admin(client, site)
         client.logout()
         assert "An editor's unpublished rewrite." not in client.get(PUBLIC_URL).content.decode()
 
@@ -128,36 +144,44 @@ class TestPublishing:
         assert "An editor\u2019s unpublished rewrite." in preview.content.decode()  # smart quote
         assert "public" not in preview["Cache-Control"]
 
-    def test_moderator_publishes_from_the_publish_view(self, client, site):
+    def test_editor_submits_and_a_moderator_approves(self, client, site):
         login(client, "editor")
         edit_first_section(client, site, "A rewrite the moderator approves.")
+        pending = submit_via_admin(client, site)
         client.logout()
 
         login(client, "moderator")
-        change = client.get(reverse("admin:articles_article_change", args=[site.pk]))
-        url = reverse("admin:articles_article_publish", args=[site.pk])
-        assert url in change.content.decode()
-        assert client.get(url).status_code == 200
-        response = client.post(url, {"change_summary": "Rewrote the summary."})
+        queue = client.get(reverse("admin:articles_submission_changelist")).content.decode()
+        review_url = reverse("admin:articles_submission_review", args=[pending.pk])
+        assert review_url in queue
+        review = client.get(review_url)
+        assert review.status_code == 200
+        inserted = " ".join(i.text for i in parse(review.content.decode()).find_all("ins"))
+        assert "moderator approves" in inserted
+        response = client.post(review_url, {"action": "approve"})
         assert response.status_code == 302
 
         revision = Revision.objects.live().get(article=site)
         assert revision.number == 4
         assert revision.change_summary == "Rewrote the summary."
-        assert revision.created_by.username == "moderator"
+        assert revision.created_by.username == "editor"
+        assert revision.reviewed_by.username == "moderator"
         client.logout()
         html = client.get(PUBLIC_URL).content.decode()
         assert "A rewrite the moderator approves." in html
 
-    def test_publish_view_refuses_a_past_go_live(self, client, site):
+    def test_review_refuses_a_past_go_live(self, client, site):
+        login(client, "editor")
+        edit_first_section(client, site, "A change.")
+        pending = submit_via_admin(client, site)
+        client.logout()
         login(client, "moderator")
-        url = reverse("admin:articles_article_publish", args=[site.pk])
-        before = Revision.objects.count()
-        response = client.post(
-            url, {"change_summary": "Backdated", "go_live_at": "2001-01-01T00:00"}
-        )
+        url = reverse("admin:articles_submission_review", args=[pending.pk])
+        response = client.post(url, {"action": "approve", "go_live_at": "2001-01-01T00:00"})
         assert response.status_code == 200
-        assert Revision.objects.count() == before
+        pending.refresh_from_db()
+        assert pending.status == "pending"
+        assert Revision.objects.live().get(article=site).number == 3
 
 
 class TestRevisionsAreReadOnly:

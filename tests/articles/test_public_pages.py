@@ -277,3 +277,61 @@ def test_renaming_the_original_film_refreshes_the_cached_remake_page(client, liv
         title="7beon-bang-ui seonmul", updated_at=timezone.now() + timedelta(seconds=1)
     )
     assert "7beon-bang-ui seonmul" in get(client, article_url())
+
+
+class TestUpdateHistory:
+    def test_lists_each_non_minor_update_and_the_first_publication(self, page, live):
+        history = page.find(id="updates").parent
+        items = history.find_all("li")
+        # The demo: first publication, a typo fix (minor, so not listed), an update.
+        assert len(items) == 2
+        assert live.change_summary in items[0].text
+        assert items[-1].text.endswith("First published.")
+        dates = [i.find("time").attrs["datetime"][:10] for i in items]
+        assert dates == [
+            live.updated_at.date().isoformat(),
+            live.published_at.date().isoformat(),
+        ]
+
+    def test_no_history_block_before_the_first_update(self, client, published_article):
+        html = get(client, article_url(published_article.slug))
+        assert 'id="updates"' not in html
+
+
+class TestUnpublished:
+    """Unpublishing answers 410 Gone and leaves every listing; nothing is deleted."""
+
+    @pytest.fixture
+    def unpublished(self, live):
+        from articles import workflow
+        from tests.factories import ModeratorFactory
+
+        workflow.unpublish(article=live.article, user=ModeratorFactory())
+        return live
+
+    def test_article_address_answers_gone(self, client, unpublished):
+        response = client.get(article_url())
+        assert response.status_code == 410
+        page = parse(response.content.decode())
+        assert page.find("h1").text == "This article has been withdrawn"
+        assert unpublished.title not in response.content.decode()
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            reverse("articles:home"),
+            reverse("articles:article_list"),
+            film_url(TURKISH_SLUG),
+            reverse("articles:author", kwargs={"slug": "editorial-team"}),
+        ],
+        ids=["home", "article-list", "film", "author"],
+    )
+    def test_gone_from_every_listing(self, client, unpublished, url):
+        html = get(client, url)
+        assert article_url() not in html
+        assert unpublished.title not in html
+
+    def test_nothing_is_deleted(self, unpublished):
+        assert Revision.objects.filter(article=unpublished.article).count() == 3
+        assert Article.objects.filter(pk=unpublished.article_id).exists()
+        assert unpublished.article not in Article.objects.published()

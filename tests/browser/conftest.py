@@ -83,7 +83,7 @@ def screenshots():
 
 
 def restore_staff_groups():
-    """Recreate the groups migration 0002 makes, if a flush removed them.
+    """Recreate the groups migrations 0002 and 0004 make, if a flush removed them.
 
     Each live_server test ends with a flush of every table; Django then
     recreates permissions, but rows that data migrations made (the staff
@@ -92,9 +92,12 @@ def restore_staff_groups():
     from django.contrib.auth.models import Group, Permission
 
     groups = importlib.import_module("articles.migrations.0002_editorial_groups").GROUPS
+    grants = importlib.import_module("articles.migrations.0004_review_workflow_permissions").GRANTS
     images = importlib.import_module("images.migrations.0002_staff_permissions").PERMISSIONS
-    groups = {name: wanted + images.get(name, []) for name, wanted in groups.items()}
-    for name, wanted in groups.items():
+    wanted_by_group = {name: list(wanted) + images.get(name, []) for name, wanted in groups.items()}
+    for name, app, codename in grants:
+        wanted_by_group.setdefault(name, []).append((app, codename))
+    for name, wanted in wanted_by_group.items():
         group, created = Group.objects.get_or_create(name=name)
         if created:
             group.permissions.set(

@@ -103,3 +103,22 @@ class TestCaching:
         assert response.status_code == 200
         assert "public" not in response.get("Cache-Control", "")
         assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+def test_favicon_request_finds_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+
+
+def test_an_empty_database_url_means_the_default_sqlite_file(tmp_path):
+    """.env.example lists DATABASE_URL= empty; copying it must not break start-up."""
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": "", "DEBUG": "1", "DATA_DIR": str(tmp_path)}
+    code = "import filmsite.settings as s; print(s.DATABASES['default']['ENGINE'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "django.db.backends.sqlite3", result.stderr
