@@ -7,8 +7,11 @@ allowlist: editors can format text, not inject markup.
 
 import markdown as python_markdown
 import nh3
+from django.core.exceptions import ValidationError
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from images.markup import image_problems, responsive_images
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -55,7 +58,18 @@ class DemoteHeadingsExtension(Extension):
 
 
 def render_markdown(text: str) -> str:
-    """Markdown in, safe HTML out."""
+    """Markdown in, safe HTML out, with our uploaded images made responsive."""
+    return responsive_images(_sanitized_html(text))
+
+
+def validate_markdown_images(text: str) -> None:
+    """Refuse Markdown whose images lack alt text or were not uploaded here."""
+    problems = image_problems(_sanitized_html(text))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _sanitized_html(text: str) -> str:
     html = python_markdown.markdown(
         text or "",
         extensions=["extra", "sane_lists", "smarty", DemoteHeadingsExtension()],

@@ -19,6 +19,8 @@ from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.utils.text import Truncator
 
+from images.social import SocialImage
+
 from . import structured_data
 
 
@@ -30,25 +32,17 @@ def absolute_url(path: str) -> str:
 
 
 def image_url(image) -> str | None:
-    """The absolute address of an uploaded image, or None when there is none.
+    """The absolute address of an images.social.SocialImage, or None."""
+    return image.url if image else None
 
-    Takes any FieldFile (a poster today; issue 5's hero images later).
+
+def article_image(revision):
+    """The picture that stands for an article on social cards and in JSON-LD.
+
+    ``Revision.image`` decides: the frozen hero image, else the film's poster,
+    never a picture from a (possibly spoiler) section.
     """
-    if not image:
-        return None
-    try:
-        return absolute_url(image.url)
-    except ValueError:  # no file associated with the field
-        return None
-
-
-def article_image_url(revision) -> str | None:
-    """The picture that stands for an article in cards and structured data.
-
-    Today that is the film's poster when it has one; a hero image on the
-    article (issue 5) should take precedence here, in this one place.
-    """
-    return image_url(getattr(revision.film, "poster", None))
+    return revision.image
 
 
 @dataclass
@@ -58,6 +52,7 @@ class PageMeta:
     path: str
     og_type: str = "website"
     image: str | None = None
+    picture: SocialImage | None = None  # size and alt text of ``image``
     published: datetime | None = None
     modified: datetime | None = None
     author_url: str | None = None
@@ -127,13 +122,17 @@ def article_meta(revision) -> PageMeta:
         path=revision.get_absolute_url(),
         og_type="article",
         headline=revision.title,
-        image=article_image_url(revision),
+        image=image_url(article_image(revision)),
+        picture=article_image(revision),
         published=getattr(revision, "published_at", None),
         modified=revision.modified_at,
         author_url=absolute_url(revision.author.get_absolute_url()),
     )
     meta.graph = structured_data.article_graph(
-        revision, url=meta.url, image=meta.image, movies=_cached_movie_nodes(revision, meta.image)
+        revision,
+        url=meta.url,
+        image=meta.image,
+        movies=_cached_movie_nodes(revision, image_url(revision.film.image)),
     )
     return meta
 
@@ -169,7 +168,8 @@ def film_meta(film) -> PageMeta:
         description=Truncator(film.synopsis).chars(160),
         path=film.get_absolute_url(),
         headline=f"{film.title} ({film.year})",
-        image=image_url(film.poster),
+        image=image_url(film.image),
+        picture=film.image,
     )
     meta.graph = structured_data.film_graph(film, url=meta.url, description=meta.description)
     return meta

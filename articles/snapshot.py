@@ -52,6 +52,8 @@ def freeze(article: Article) -> dict:
         "author_id": article.author_id,
         "content": {
             "verdict": article.verdict,
+            # Alt text, caption and credit as approved, not as later edited.
+            "hero": article.hero_image.picture_data() if article.hero_image_id else None,
             "verdict_html": render_markdown(article.verdict_explanation),
             "disclaimer_html": render_markdown(article.disclaimer),
             "sections": sections,

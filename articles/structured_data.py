@@ -233,7 +233,7 @@ def film_graph(film, *, url: str, description: str) -> list[dict]:
         description=description,
         crumbs=[(f"{film.title} ({film.year})", url)],
         extra={"about": {"@id": movie_id(film)}, "mainEntity": {"@id": movie_id(film)}},
-        nodes=movie_nodes(film, image=image_url(film.poster)),
+        nodes=movie_nodes(film, image=image_url(film.image)),
     )
 
 

@@ -53,7 +53,7 @@ def robots_txt(request):
 
 
 def live_revisions():
-    return Revision.objects.live().select_related("film", "author")
+    return Revision.objects.live().select_related("film", "film__poster", "author")
 
 
 class HomeView(PublicCacheMixin, TemplateView):
@@ -134,7 +134,7 @@ class FilmDetailView(PublicCacheMixin, DetailView):
     template_name = "articles/film_detail.html"
 
     def get_queryset(self):
-        return Film.objects.select_related("adaptation_of")
+        return Film.objects.select_related("adaptation_of", "poster")
 
     def get_context_data(self, **kwargs):
         film = self.object

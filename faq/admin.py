@@ -2,6 +2,8 @@ from django.contrib import admin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from articles.markdown import validate_markdown_images
+
 from .models import Question
 
 
@@ -12,4 +14,6 @@ class QuestionInline(admin.StackedInline):
     fields = ["question", "answer", "is_spoiler", "sort_order"]
     ordering = ["sort_order", "pk"]
     extra = 0
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    formfield_overrides = {
+        MarkdownxField: {"widget": AdminMarkdownxWidget, "validators": [validate_markdown_images]}
+    }

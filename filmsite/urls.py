@@ -4,8 +4,9 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.static import serve
-from markdownx.views import ImageUploadView, MarkdownifyView
+from markdownx.views import MarkdownifyView
+
+from images.views import markdownx_upload, serve_media
 
 # markdownx's own URLconf lets anyone call its endpoints; ours are staff-only.
 markdownx_patterns = [
@@ -14,7 +15,8 @@ markdownx_patterns = [
         staff_member_required(MarkdownifyView.as_view()),
         name="markdownx_markdownify",
     ),
-    path("upload/", staff_member_required(ImageUploadView.as_view()), name="markdownx_upload"),
+    # Our own handler: decodes, checks and re-encodes (markdownx's trusts the file name).
+    path("upload/", staff_member_required(markdownx_upload), name="markdownx_upload"),
 ]
 
 urlpatterns = [
@@ -31,7 +33,7 @@ if settings.DEBUG:
     urlpatterns += [
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
+            serve_media,
             {"document_root": settings.MEDIA_ROOT},
         )
     ]

@@ -1,10 +1,11 @@
 """Fixtures shared by the whole suite.
 
-The suite runs with the project's own settings module. Two test-only
-adjustments are made per test, both through pytest-django's ``settings``
+The suite runs with the project's own settings module. A few test-only
+adjustments are made per test, all through pytest-django's ``settings``
 fixture so they are undone afterwards:
 
 - passwords are hashed with a fast hasher;
+- media files go to a temporary directory;
 - static files use the plain storage, so templates can call ``{% static %}``
   without a prior ``collectstatic`` (the manifest storage needs one);
 - the cache is emptied around every test, because fragment caches are keyed
@@ -24,10 +25,17 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, _media_root):
     # Hashing every factory-made password with PBKDF2 would dominate the run.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploads (the demo's pictures too) never land in the project's var/media.
+    settings.MEDIA_ROOT = _media_root
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -11,13 +11,18 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from articles import admin_views, spoiler_check
 from articles.admin_views import format_when
+from articles.markdown import validate_markdown_images
 from articles.models import Article, Revision, Section
 from articles.workflow import APPROVE_PERMISSION, SUBMIT_PERMISSION, UNPUBLISH_PERMISSION
 from faq.admin import QuestionInline
+from images.admin import ImageFieldsMixin
 
 from .revisions import RevisionInline
 
-MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+# Images in Markdown need alt text (or "decorative") and must be our own uploads.
+MARKDOWN_EDITOR = {
+    MarkdownxField: {"widget": AdminMarkdownxWidget, "validators": [validate_markdown_images]}
+}
 
 
 def with_publication_state(queryset, now=None):
@@ -152,8 +157,9 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImageFieldsMixin, admin.ModelAdmin):
     form = ArticleForm
+    image_fields = ("hero_image",)
     list_display = ["title", "film", "author", "publication_state", "last_edited"]
     list_filter = [
         PublicationFilter,
@@ -182,6 +188,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        ("Hero image", {"fields": ["hero_image"]}),
         ("Search and social cards", {"fields": ["meta_description"]}),
         ("Disclaimer override", {"fields": ["disclaimer"], "classes": ["collapse"]}),
     ]
@@ -190,7 +197,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["admin/filmsite/admin.css"]}
-        js = ["admin/filmsite/inlines.js"]
+        js = ["admin/filmsite/inlines.js", "admin/filmsite/uploads.js"]
 
     def get_queryset(self, request):
         return with_publication_state(super().get_queryset(request)).select_related(

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 
 from articles.models import Author, Availability, Credit, Film, Rating
+from images.admin import ImageFieldsMixin
 
 
 class FilmFactInline(admin.TabularInline):
@@ -28,7 +29,8 @@ class RatingInline(FilmFactInline):
 
 
 @admin.register(Film)
-class FilmAdmin(admin.ModelAdmin):
+class FilmAdmin(ImageFieldsMixin, admin.ModelAdmin):
+    image_fields = ("poster",)
     list_display = ["title", "year", "country", "director", "adaptation_of"]
     list_filter = ["country", "year"]
     list_select_related = ["adaptation_of"]
@@ -54,6 +56,7 @@ class FilmAdmin(admin.ModelAdmin):
     inlines = [CreditInline, AvailabilityInline, RatingInline]
 
     class Media:
+        css = {"all": ["admin/filmsite/admin.css"]}
         js = ["admin/filmsite/inlines.js"]
 
 

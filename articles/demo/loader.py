@@ -23,7 +23,7 @@ from filmsite.auth import DEMO_GROUP
 
 from ..models import Article, Author, Availability, Credit, Film, Rating, Revision, Section
 from ..workflow import WorkflowError, approve, self_approval_allowed, submit
-from . import content, draft, films
+from . import artwork, content, draft, films
 
 DEMO_PASSWORD = "filmsite-demo"
 # (username, role group, superuser)
@@ -82,7 +82,7 @@ def _upsert(model, lookup: dict, values: dict):
 
 def _load_films(report: list[str]) -> dict[str, Film]:
     film_by_slug, states = {}, []
-    for spec in films.FILMS:
+    for index, spec in enumerate(films.FILMS):
         values = {
             key: value
             for key, value in spec.items()
@@ -90,6 +90,7 @@ def _load_films(report: list[str]) -> dict[str, Film]:
         }
         if "adaptation_of" in spec:
             values["adaptation_of"] = film_by_slug[spec["adaptation_of"]]
+        values["poster"] = artwork.demo_poster(spec, index)
         film, state = _upsert(Film, {"slug": spec["slug"]}, values)
         related = [
             *(
@@ -211,7 +212,12 @@ def _load_article(report: list[str], film_by_slug, author, *, reviewers) -> None
     article, state = _upsert(
         Article,
         {"slug": spec["slug"]},
-        {**spec, "film": film_by_slug[films.TURKISH_SLUG], "author": author},
+        {
+            **spec,
+            "film": film_by_slug[films.TURKISH_SLUG],
+            "author": author,
+            "hero_image": artwork.demo_hero(),
+        },
     )
     made = " (created)" if state == "created" else ""
     now = timezone.now()

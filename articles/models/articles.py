@@ -71,6 +71,16 @@ class Article(models.Model):
     verdict_explanation = models.TextField(
         help_text="Why, in two or three spoiler-free sentences (Markdown allowed)."
     )
+    hero_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Shown at the top of the article, in listings and on social cards, so it "
+        "must give nothing away. Use the + to upload one; it needs alt text. Pictures inside "
+        "sections go in the section's text (drag the file into the editor).",
+    )
     disclaimer = MarkdownxField(
         blank=True,
         help_text="Leave empty to use the site-wide disclaimer. Fill in only when this "

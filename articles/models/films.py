@@ -53,7 +53,15 @@ class Film(models.Model):
         help_text="Two or three spoiler-free sentences. Shown in listings and search "
         "results, so never give away a twist or the ending here."
     )
-    poster = models.ImageField(upload_to="posters/", blank=True)
+    poster = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The film's poster, shown on its page and in the facts box. Use the + to "
+        "upload one; it needs alt text.",
+    )
     adaptation_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -75,6 +83,13 @@ class Film(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:film", kwargs={"slug": self.slug})
+
+    @property
+    def image(self):
+        """The poster for og:image and JSON-LD (an images.social.SocialImage), or None."""
+        from images.social import social_image
+
+        return social_image(self.poster.picture_data()) if self.poster_id else None
 
     @property
     def original(self):

@@ -166,6 +166,22 @@ class Revision(models.Model):
         return Verdict(self.verdict).label if self.verdict in Verdict.values else ""
 
     @property
+    def hero(self):
+        """The frozen hero image (picture data for images.markup), or None."""
+        return self.content.get("hero")
+
+    @property
+    def image(self):
+        """For og:image and JSON-LD: the hero image, else the film's poster, else None.
+
+        An images.social.SocialImage (absolute url, width, height, alt, mime_type).
+        Never an image from a section: those may be spoilers.
+        """
+        from images.social import social_image
+
+        return social_image(self.hero) or self.film.image
+
+    @property
     def update_history(self):
         """This revision's update history, newest first (see RevisionQuerySet.update_history)."""
         return Revision.objects.update_history(self)

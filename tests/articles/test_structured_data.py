@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Revision
@@ -102,7 +101,7 @@ class TestArticlePage:
         assert article["dateModified"] != article["datePublished"]
         assert article["publisher"] == {"@id": settings.SITE_URL + "/#organization"}
         assert article["mainEntityOfPage"] == {"@id": url + "#webpage"}
-        assert "image" not in article  # the demo film has no poster
+        assert article["image"] == live.image.url  # the demo article's hero image
 
         author = nodes[article["author"]["@id"]]
         assert author["@type"] == "Person"
@@ -159,8 +158,10 @@ class TestArticlePage:
         assert meta_content(page, "article:modified_time") == (
             live.modified_at.replace(microsecond=0).isoformat()
         )
-        assert meta_content(page, "og:image") == ""
-        assert meta_content(page, "twitter:card") == "summary"
+        assert meta_content(page, "og:image") == live.image.url
+        assert meta_content(page, "og:image:width") == str(live.image.width)
+        assert meta_content(page, "og:image:alt") == live.image.alt
+        assert meta_content(page, "twitter:card") == "summary_large_image"
         assert meta_content(page, "twitter:title") == live.title
         assert meta_content(page, "twitter:description") == live.meta_description
         assert meta_content(page, "robots") == ""  # indexable
@@ -182,19 +183,22 @@ class TestArticlePage:
         assert feeds[film_feed] == "application/rss+xml"
 
 
-def test_poster_becomes_og_image_and_json_ld_image(client, live, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    film = live.film
-    film.poster = SimpleUploadedFile("poster.png", b"\x89PNG fake", content_type="image/png")
-    film.save()
+def test_hero_is_the_article_image_and_the_poster_the_movie_image(client, live, settings):
     page = fetch(client, ARTICLE_URL)
-    image = meta_content(page, "og:image")
-    assert image.startswith(settings.SITE_URL + "/") and image.endswith(".png")
-    assert meta_content(page, "twitter:card") == "summary_large_image"
+    hero, poster = live.image.url, live.film.image.url
+    assert hero != poster
+    assert hero.startswith(settings.SITE_URL + "/") and hero.endswith((".jpg", ".png"))
+    assert meta_content(page, "og:image") == hero
     nodes, _graph = graph_of(page)
     article = nodes[absolute(settings, ARTICLE_URL) + "#article"]
-    assert article["image"] == image
-    assert nodes[article["about"]["@id"]]["image"] == image
+    assert article["image"] == hero
+    assert nodes[article["about"]["@id"]]["image"] == poster
+
+
+def test_without_a_hero_the_poster_stands_for_the_article(client, live):
+    Revision.objects.filter(pk=live.pk).update(content={**live.content, "hero": None})
+    page = fetch(client, ARTICLE_URL)
+    assert meta_content(page, "og:image") == live.film.image.url
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,8 @@ def restore_staff_groups():
 
     groups = importlib.import_module("articles.migrations.0002_editorial_groups").GROUPS
     grants = importlib.import_module("articles.migrations.0004_review_workflow_permissions").GRANTS
-    wanted_by_group = {name: list(wanted) for name, wanted in groups.items()}
+    images = importlib.import_module("images.migrations.0002_staff_permissions").PERMISSIONS
+    wanted_by_group = {name: list(wanted) + images.get(name, []) for name, wanted in groups.items()}
     for name, app, codename in grants:
         wanted_by_group.setdefault(name, []).append((app, codename))
     for name, wanted in wanted_by_group.items():
