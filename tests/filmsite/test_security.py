@@ -122,3 +122,42 @@ def test_an_empty_database_url_means_the_default_sqlite_file(tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "django.db.backends.sqlite3", result.stderr
+
+
+def _run_python(code, tmp_path, **env):
+    import subprocess
+    import sys
+
+    base = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": ""}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
+    result = _run_python(
+        "import filmsite.wsgi", tmp_path, DJANGO_SETTINGS_MODULE="filmsite.settings"
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_the_site_starts_with_a_secret_key(tmp_path):
+    result = _run_python(
+        "import filmsite.wsgi", tmp_path, DJANGO_SETTINGS_MODULE="filmsite.settings", SECRET_KEY="k"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_management_commands_that_sign_nothing_need_no_secret_key(tmp_path):
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='filmsite.settings';"
+        "django.setup(); from django.core.management import call_command;"
+        "call_command('makemigrations', check=True, dry_run=True, verbosity=0)"
+    )
+    result = _run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
