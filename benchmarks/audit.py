@@ -78,7 +78,9 @@ def main() -> int:
     demo_env = {**env, "DEBUG": "1"}
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=demo_env, check=True)
     subprocess.run([*manage, "load_demo"], env=demo_env, check=True, stdout=subprocess.DEVNULL)
-    production = {**env, "DEBUG": "0"}
+    # The audited server stands in for a one-machine site, which serves its
+    # own uploads (there is no object store here).
+    production = {**env, "DEBUG": "0", "SERVE_MEDIA": "1"}
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=production, check=True)
 
     server = subprocess.Popen(

@@ -177,6 +177,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Let Django serve MEDIA_ROOT itself: on with DEBUG, and for a one-machine
+# site without an object store or a web server in front that serves files.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # Uploaded images (see images/ and README "Images"). Locally a directory; with
 # MEDIA_S3_BUCKET set, an S3-compatible object store through django-storages

@@ -28,8 +28,8 @@ urlpatterns = [
     path("", include("corrections.urls")),
 ]
 
-if settings.DEBUG:
-    # Production serves media from the object store or the web server.
+if settings.SERVE_MEDIA:
+    # Larger sites serve media from the object store or the web server.
     urlpatterns += [
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
