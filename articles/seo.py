@@ -17,18 +17,13 @@ from hashlib import md5
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
+from filmsite.links import absolute_url
 from images.social import SocialImage
 
 from . import structured_data
-
-
-def absolute_url(path: str) -> str:
-    """``path`` (from reverse() or get_absolute_url()) on the public site."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.SITE_URL + "/" + path.lstrip("/")
 
 
 def image_url(image) -> str | None:
@@ -75,8 +70,9 @@ class PageMeta:
     def modified_iso(self) -> str:
         return _iso(self.modified)
 
-    @property
+    @cached_property
     def json_ld(self) -> str:
+        # Cached: the template both tests and prints it.
         return structured_data.to_json(self.graph) if self.graph else ""
 
 

@@ -28,6 +28,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from filmsite.links import absolute_url
 from filmsite.notifications import notify_after_commit
 
 from .models import Article, Revision
@@ -299,7 +300,7 @@ def restore(
 
 
 def _admin_link(name: str, *args) -> str:
-    return f"{settings.SITE_URL}{reverse(name, args=args)}"
+    return absolute_url(reverse(name, args=args))
 
 
 def moderators_to_notify(*, exclude: User | None = None):

@@ -4,7 +4,6 @@ Keyword-only, atomic, and checking the acting user's permission themselves,
 like articles.workflow: the views and the admin only call these.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Revision
+from filmsite.links import absolute_url
 from filmsite.notifications import notify_after_commit
 
 from . import ratelimit
@@ -66,7 +66,7 @@ def _notification_body(*, correction: Correction, live: Revision) -> str:
         f"(revision {live.number}).\n\n"
         f"Their message:\n\n{correction.message}\n\n"
         f"The reader {'left' if correction.email else 'did not leave'} an e-mail address.\n"
-        f"Accept or dismiss it in the admin: {settings.SITE_URL}{admin_path}\n"
+        f"Accept or dismiss it in the admin: {absolute_url(admin_path)}\n"
     )
 
 

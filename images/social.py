@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.storage import default_storage
+
+from filmsite.links import absolute_url
 
 from .markup import MIME_TYPES
 
@@ -15,15 +16,6 @@ class SocialImage:
     height: int
     alt: str
     mime_type: str
-
-
-def absolute_url(url: str) -> str:
-    """Storage URLs are absolute on an object store and site-relative on disk."""
-    if url.startswith(("http://", "https://")):
-        return url
-    if url.startswith("//"):
-        return f"{settings.SITE_URL.split(':', 1)[0]}:{url}"
-    return f"{settings.SITE_URL}/{url.lstrip('/')}"
 
 
 def social_image(data: dict | None) -> SocialImage | None:

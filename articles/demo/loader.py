@@ -20,6 +20,7 @@ from django.utils.dateformat import format as format_date
 
 from faq.models import Question
 from filmsite.auth import DEMO_GROUP
+from filmsite.links import absolute_url
 
 from ..models import Article, Author, Availability, Credit, Film, Rating, Revision, Section
 from ..workflow import WorkflowError, approve, self_approval_allowed, submit
@@ -50,8 +51,8 @@ def load_demo() -> list[str]:
     live = Revision.objects.live().filter(slug=content.ARTICLE["slug"]).first()
     if live is not None:
         report.append(
-            f"Read it at {settings.SITE_URL}{live.get_absolute_url()} "
-            f"(admin at {settings.SITE_URL}{reverse('admin:index')})."
+            f"Read it at {absolute_url(live.get_absolute_url())} "
+            f"(admin at {absolute_url(reverse('admin:index'))})."
         )
     return report
 

@@ -91,11 +91,6 @@ class Film(models.Model):
 
         return social_image(self.poster.picture_data()) if self.poster_id else None
 
-    @property
-    def original(self):
-        """The film at the root of this film's family of remakes."""
-        return self.adaptation_of or self
-
     def related_versions(self):
         """The original and every other adaptation of it, without this film."""
         root_id = self.adaptation_of_id or self.pk
