@@ -13,6 +13,7 @@ read; a change only to formatting or links is called out as such.
 import difflib
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 from django.utils.html import escape
@@ -60,6 +61,55 @@ def paragraphs(html: str) -> list[str]:
     parser.close()
     parser._flush()
     return parser.paragraphs
+
+
+_HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"', re.I)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Picture:
+    src: str
+    alt: str
+
+
+def links(html: str) -> list[str]:
+    """The addresses ``html`` links to, in order."""
+    return [unescape(href) for href in _HREF.findall(html or "")]
+
+
+def pictures(html: str) -> list[Picture]:
+    """The pictures in ``html`` (their fallback <img>), in order."""
+    found = []
+    for tag in _IMG_TAG.findall(html or ""):
+        attributes = {k.lower(): unescape(v) for k, v in _ATTR.findall(tag)}
+        found.append(Picture(attributes.get("src", ""), attributes.get("alt", "")))
+    return found
+
+
+def _pair_changes(old: list, new: list) -> list[tuple]:
+    """(old, new) pairs of what changed: (a, b) replaced, (a, None) removed, (None, b) added."""
+    removed = [item for item in old if item not in new]
+    added = [item for item in new if item not in old]
+    pairs = list(zip(removed, added, strict=False))
+    pairs += [(item, None) for item in removed[len(added) :]]
+    pairs += [(None, item) for item in added[len(removed) :]]
+    return pairs
+
+
+def _picture_changes(old_html: str, new_html: str) -> list[tuple]:
+    old, new = pictures(old_html), pictures(new_html)
+    # Same picture with new alt text: pair by address first.
+    pairs = []
+    for picture in list(new):
+        match = next((o for o in old if o.src == picture.src), None)
+        if match is not None:
+            old.remove(match)
+            new.remove(picture)
+            if match.alt != picture.alt:
+                pairs.append((match, picture))
+    return pairs + _pair_changes(old, new)
 
 
 def _words(text: str) -> list[str]:
@@ -138,9 +188,57 @@ def diff_text(old: str, new: str) -> SafeString | None:
 @dataclass
 class FieldChange:
     label: str
-    old: str
+    old: str | None  # None: a first publication, nothing to compare with
     new: str
     diff: SafeString | None = None  # word-level highlights, for texts
+    old_picture: Picture | None = None  # for the hero image
+    new_picture: Picture | None = None
+    link_changes: list[tuple] = field(default_factory=list)
+    picture_changes: list[tuple] = field(default_factory=list)
+    html: SafeString | None = None  # the new text as readers see it (first publication)
+
+    @property
+    def hero_pair(self) -> list[tuple]:
+        return [(self.old_picture, self.new_picture)]
+
+
+def _hero(revision: Revision) -> Picture | None:
+    hero = revision.content.get("hero")
+    if not hero:
+        return None
+    from images.markup import render_picture
+
+    return Picture(_src(render_picture(hero, sizes="12rem")), hero.get("alt", ""))
+
+
+def _src(picture_html: str) -> str:
+    found = pictures(picture_html)
+    return found[0].src if found else ""
+
+
+def _hero_changes(old: Revision, new: Revision) -> list[FieldChange]:
+    """The hero is frozen with its texts; listings and social cards show them."""
+    a, b = old.content.get("hero") or {}, new.content.get("hero") or {}
+    changes = []
+    if a.get("key") != b.get("key") or a.get("alt") != b.get("alt"):
+        old_picture, new_picture = _hero(old), _hero(new)
+        changes.append(
+            FieldChange(
+                "Hero image",
+                old_picture.alt if old_picture else "(none)",
+                new_picture.alt if new_picture else "(none)",
+                old_picture=old_picture,
+                new_picture=new_picture,
+            )
+        )
+    for label, key in [("Hero image caption", "caption"), ("Hero image credit", "credit")]:
+        if a.get(key, "") != b.get(key, ""):
+            changes.append(
+                FieldChange(
+                    label, a.get(key, ""), b.get(key, ""), diff_text(a.get(key, ""), b.get(key, ""))
+                )
+            )
+    return changes
 
 
 def _field_changes(old: Revision, new: Revision) -> list[FieldChange]:
@@ -163,8 +261,49 @@ def _field_changes(old: Revision, new: Revision) -> list[FieldChange]:
         a, b = old.content.get(key, ""), new.content.get(key, "")
         if a != b:
             diff = diff_paragraphs(paragraphs(a), paragraphs(b))
-            changes.append(FieldChange(label, a, b, diff or _FORMATTING_ONLY))
-    return changes
+            changes.append(
+                FieldChange(
+                    label,
+                    a,
+                    b,
+                    diff or _FORMATTING_ONLY,
+                    link_changes=_pair_changes(links(a), links(b)),
+                    picture_changes=_picture_changes(a, b),
+                )
+            )
+    return changes + _hero_changes(old, new)
+
+
+def first_publication_fields(new: Revision) -> list[FieldChange]:
+    """Every article field readers will see, for a first publication's review."""
+    hero = _hero(new)
+    return [
+        FieldChange("Title", None, new.title),
+        FieldChange("Address (slug)", None, new.slug),
+        FieldChange("Film", None, str(new.film)),
+        FieldChange("Author", None, str(new.author)),
+        FieldChange("Standfirst", None, new.standfirst),
+        FieldChange("Verdict", None, _verdict(new.verdict)),
+        FieldChange(
+            "Verdict explanation",
+            None,
+            "",
+            html=mark_safe(new.content.get("verdict_html", "")),
+        ),
+        FieldChange("Meta description", None, new.meta_description),
+        FieldChange(
+            "Hero image",
+            None,
+            hero.alt if hero else "(none: listings and social cards use the film's poster)",
+            new_picture=hero,
+        ),
+        FieldChange(
+            "Disclaimer",
+            None,
+            "" if new.content.get("disclaimer_html") else "(the site-wide disclaimer)",
+            html=mark_safe(new.content.get("disclaimer_html", "")) or None,
+        ),
+    ]
 
 
 _FORMATTING_ONLY = mark_safe('<p class="diff-note">Only formatting or links changed.</p>')
@@ -190,6 +329,9 @@ class ItemChange:
     body_diff: SafeString | None = None  # word-level diff of the text
     body: list[str] = field(default_factory=list)  # the whole text, for added/removed
     notes: list[str] = field(default_factory=list)  # spoiler flag and warning changes
+    link_changes: list[tuple] = field(default_factory=list)  # (old address, new address)
+    picture_changes: list[tuple] = field(default_factory=list)  # (old Picture, new Picture)
+    html: str = ""  # the item as readers will see it (sanitized when frozen)
 
     @property
     def is_spoiler_change(self) -> bool:
@@ -271,6 +413,7 @@ def _compare_items(old: list[_Item], new: list[_Item]) -> list[ItemChange]:
                     new_position=j + 1,
                     body=item.text,
                     notes=["spoiler"] if item.is_spoiler else [],
+                    html=item.body_html,
                 )
             )
             continue
@@ -286,6 +429,8 @@ def _compare_items(old: list[_Item], new: list[_Item]) -> list[ItemChange]:
             change.title_diff = diff_words(before.title, item.title)
         if before.body_html != item.body_html:
             change.body_diff = diff_paragraphs(before.text, item.text) or _FORMATTING_ONLY
+            change.link_changes = _pair_changes(links(before.body_html), links(item.body_html))
+            change.picture_changes = _picture_changes(before.body_html, item.body_html)
         if before.is_spoiler != item.is_spoiler:
             change.notes.append(
                 "now marked as a spoiler" if item.is_spoiler else "no longer marked as a spoiler"
@@ -329,6 +474,14 @@ class RevisionDiff:
     fields: list[FieldChange]
     sections: list[ItemChange]
     questions: list[ItemChange]
+
+    @property
+    def is_first_publication(self) -> bool:
+        return self.old is None
+
+    def reader_fields(self) -> list[FieldChange]:
+        """For a first publication: every article field readers will see."""
+        return first_publication_fields(self.new)
 
     @property
     def has_changes(self) -> bool:

@@ -12,7 +12,7 @@ matches "ending the warden". Slugs are split on their hyphens.
 
 Editors see the warnings above the article form in the admin (from the
 working copy, via snapshot.freeze); the moderators' review screen includes
-``admin/articles/includes/spoiler_check.html`` with the ``leaks`` of the
+``admin/includes/spoiler_check.html`` with the ``leaks`` of the
 revision under review (``check_revision``).
 """
 
@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
+
+from .snapshot import freeze
 
 RUN_LENGTH = 8
 
@@ -103,6 +105,13 @@ def leaks_in(*, title: str, slug: str, standfirst: str, meta_description: str, c
     public += [
         ("Image alt text in the verdict", alt) for alt in alt_texts(content.get("verdict_html", ""))
     ]
+    # Listings and og:image:alt show the hero's texts, outside any fold.
+    hero = content.get("hero") or {}
+    public += [
+        ("The hero image's alt text", hero.get("alt", "")),
+        ("The hero image's caption", hero.get("caption", "")),
+        ("The hero image's credit", hero.get("credit", "")),
+    ]
     for section in content.get("sections", []):
         name = f"section “{section['heading']}”"
         public.append((f"The heading of {name}", section["heading"]))
@@ -139,8 +148,6 @@ def check_revision(revision) -> list[Leak]:
 
 def check_article(article) -> list[Leak]:
     """Leaks in an article's working copy, as it would be frozen now."""
-    from .snapshot import freeze
-
     frozen = freeze(article)
     return leaks_in(
         title=frozen["title"],

@@ -1,132 +1,219 @@
-"""Public pages. They read live revisions only (see RevisionQuerySet.live)."""
+"""Public pages. They read live revisions only (see RevisionQuerySet.live).
 
-from functools import wraps
+Every page is a few indexed queries at any size: listings are one range of
+an index on the publication state, paged by cursor (articles.listing). The
+article page is built once per live revision and per change of what it
+shows (film, poster, author, site settings) and stored with the publication
+state; a request then reads one row. All of them are public pages for the
+shared page cache (pagecache/), tagged with what they show.
+"""
 
-from django.conf import settings
-from django.db.models import F
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views import View
+from django.views.generic import DetailView, TemplateView
 
-from . import seo
-from .models import Author, Film, Revision, SiteSettings
+from corrections.models import Correction
+from discovery import page_meta
+from films.models import Author, Film
+from filmsite.cache_headers import PublicCacheMixin
+from pagecache import pages
 
+from . import cards, related
+from .hubs import HUB_BY_SLUG, HUBS, hub_for
+from .listing import CURSOR, BadCursor, page_of
+from .models import Publication, Revision, SiteSettings
 
-class PublicCacheMixin:
-    """Lets browsers and a CDN keep public pages for a short while."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        if request.method in {"GET", "HEAD"} and response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-        return response
-
-
-def public_cache(view):
-    """PublicCacheMixin's headers for a function view (sitemap.xml, robots.txt)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if request.method in {"GET", "HEAD"} and response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-        return response
-
-    return wrapper
-
-
-@public_cache
-def robots_txt(request):
-    """Crawl everything public; the admin and its helpers are not for robots."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /markdownx/",
-        "",
-        f"Sitemap: {seo.absolute_url(reverse('articles:sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+LISTING_SIZE = 20
 
 
 def live_revisions():
-    return Revision.objects.live().select_related("film", "film__poster", "author")
+    return Revision.objects.live().select_related("film", "film__poster", "author", "author__photo")
+
+
+def live_cards():
+    """Live articles as listings show them: their stored cards (articles.cards)."""
+    return Publication.objects.live().cards()
+
+
+def listing_page(request, queryset):
+    try:
+        page = page_of(queryset, request.GET.get(CURSOR), LISTING_SIZE)
+    except BadCursor:
+        raise Http404("No such page of articles.") from None
+    page.items = cards.ensure(page.items)
+    return page
 
 
 class HomeView(PublicCacheMixin, TemplateView):
+    """A lead story, then the newest, the recently updated and one shelf per verdict hub.
+
+    No article appears twice: each section skips what an earlier one showed.
+    Each is one fixed query (an index range, limited), whatever the size of
+    the site: 2 + the number of hubs.
+    """
+
     template_name = "articles/home.html"
-    listing_size = 8
+    newest_size = 2
+    updated_size = 2
+    hub_size = 3
 
     def get_context_data(self, **kwargs):
-        live = live_revisions()
+        live = live_cards()
+        newest = cards.ensure(live.newest_first()[: 1 + self.newest_size])
+        lead, newest = (newest[0], newest[1:]) if newest else (None, [])
+        shown = [publication.pk for publication in [lead, *newest] if publication]
+        updated = cards.ensure(
+            live.recently_updated().with_update_summary().exclude(pk__in=shown)[: self.updated_size]
+        )
+        shown += [publication.pk for publication in updated]
+        shelves = []
+        for hub in HUBS:
+            items = cards.ensure(
+                live.with_verdicts(hub.verdicts)
+                .newest_first()
+                .exclude(pk__in=shown)[: self.hub_size]
+            )
+            shown += [publication.pk for publication in items]
+            if items:
+                shelves.append((hub, items))
         return super().get_context_data(
-            newest=live.order_by("-published_at", "-pk")[: self.listing_size],
-            recently_updated=live.filter(updated_at__gt=F("published_at")).newest_first()[
-                : self.listing_size
-            ],
-            seo=seo.home_meta(self.request),
+            lead=lead,
+            newest=newest,
+            recently_updated=updated,
+            shelves=shelves,
+            seo=page_meta.home_meta(self.request),
             **kwargs,
         )
 
 
-class ArticleListView(PublicCacheMixin, ListView):
+class ArticleListView(PublicCacheMixin, TemplateView):
     template_name = "articles/article_list.html"
-    context_object_name = "revisions"
-    paginate_by = 20
-
-    def get_queryset(self):
-        return live_revisions().order_by("-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = context["page_obj"].number if context.get("page_obj") else 1
-        context["seo"] = seo.article_list_meta(self.request, page)
-        return context
-
-
-class ArticleDetailView(PublicCacheMixin, DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "revision"
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            moved_to = self.moved_to(kwargs["slug"])
-            if moved_to is not None:
-                return redirect(moved_to, permanent=True)
-            if self.was_unpublished(kwargs["slug"]):
-                # 410 rather than 404: the article existed and was withdrawn on
-                # purpose, so search engines drop it at once instead of retrying.
-                return TemplateResponse(request, "410.html", status=410)
-            raise
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            live_revisions().annotate(films_changed_at=Film.objects.family_changed_at("film")),
-            slug=self.kwargs["slug"],
+        page = listing_page(self.request, live_cards())
+        if self.request.GET.get(CURSOR) and not page.items:
+            raise Http404("No articles before this point.")
+        first = page.items[0].published_at if page.items else None
+        return super().get_context_data(
+            publications=page.items,
+            page=page,
+            seo=page_meta.article_list_meta(
+                self.request, self.request.GET.get(CURSOR, ""), first_shown=first
+            ),
+            **kwargs,
         )
+
+
+class HubView(PublicCacheMixin, TemplateView):
+    """A verdict hub: every live explainer with one of its verdicts, newest first, by cursor."""
+
+    template_name = "articles/hub.html"
+
+    def get_context_data(self, **kwargs):
+        hub = HUB_BY_SLUG.get(self.kwargs["slug"])
+        if hub is None:
+            raise Http404("No such shelf.")
+        page = listing_page(self.request, live_cards().with_verdicts(hub.verdicts))
+        before = self.request.GET.get(CURSOR, "")
+        if before and not page.items:
+            raise Http404("No articles before this point.")
+        return super().get_context_data(
+            hub=hub,
+            publications=page.items,
+            page=page,
+            seo=page_meta.collection_meta(
+                path=self.request.path,
+                name=hub.name,
+                description=hub.intro,
+                before=before,
+                first_shown=page.items[0].published_at if page.items else None,
+                items=[(p.card["title"], p.card["path"]) for p in page.items],
+            ),
+            **kwargs,
+        )
+
+
+class ArticleDetailView(View):
+    """The live revision of an article, as a page built once and stored."""
+
+    template_name = "articles/article_detail.html"
+
+    def get(self, request, slug):
+        row = Publication.objects.built_page(slug)
+        if row is None:
+            return self.not_live(request, slug)
+        article_id, revision_id, html, tags, stamp = row
+        build = f"build:{pages.build_id()}"
+        if not html or build not in tags or pages.stamp(tags) != stamp:
+            html, tags = self.build(request, article_id, revision_id)
+        return pages.cacheable(HttpResponse(html), tags)
+
+    def build(self, request, article_id, revision_id):
+        """Render the page and store it with the tags (and their version) it shows."""
+        revision = live_revisions().select_related("film__adaptation_of").get(pk=revision_id)
+        versions = list(revision.film.related_versions())
+        topics = related.topics_of(revision)
+        # Read here, once per build: accepting a correction touches the article's tag.
+        corrections = list(Correction.objects.shown_on(article_id))
+        next_reads = related.related_explainers(
+            revision, family_ids=[film.pk for film in versions], topics=topics
+        )
+        tags = [
+            f"build:{pages.build_id()}",
+            pages.article_tag(article_id),
+            pages.author_tag(revision.author_id),
+            pages.film_tag(revision.film_id),
+            *(pages.film_tag(film.pk) for film in versions),
+            *(pages.topic_tag(topic.pk) for topic in topics),
+            # A related article unpublished or changed: build the page again.
+            *(pages.article_tag(other.article_id) for other in next_reads),
+        ]
+        if revision.film.poster_id:
+            tags.append(pages.image_tag(revision.film.poster_id))
+        if revision.author.photo_id:  # the byline prints it with its current alt text
+            tags.append(pages.image_tag(revision.author.photo_id))
+        stamp = pages.stamp(tags)  # before reading: a change meanwhile rebuilds it again
+        html = render_to_string(
+            self.template_name,
+            {
+                "revision": revision,
+                "related_versions": versions,
+                "topics": topics,
+                "hub": hub_for(revision.verdict),
+                "related_explainers": next_reads,
+                "corrections": corrections,
+                "site_settings": SiteSettings.load(),
+                "seo": page_meta.article_meta(revision),
+            },
+            request,
+        )
+        Publication.objects.filter(pk=article_id, live_revision_id=revision_id).update(
+            page_html=html, page_tags=tags, page_stamp=stamp
+        )
+        return html, tags
+
+    def not_live(self, request, slug):
+        moved_to = self.moved_to(slug)
+        if moved_to is not None:
+            return redirect(moved_to, permanent=True)
+        if self.was_unpublished(slug):
+            # 410 rather than 404: the article existed and was withdrawn on
+            # purpose, so search engines drop it at once instead of retrying.
+            return TemplateResponse(request, "410.html", status=410)
+        raise Http404("No article at this address.")
 
     def moved_to(self, old_slug):
         """The live page of an article that was once published under ``old_slug``."""
         article_ids = Revision.objects.gone_live().filter(slug=old_slug).values("article_id")
-        current = live_revisions().filter(article_id__in=article_ids).first()
+        current = Revision.objects.live().filter(article_id__in=article_ids).first()
         return current.get_absolute_url() if current else None
 
     def was_unpublished(self, slug):
         """True when readers once saw an article at ``slug`` that is now unpublished."""
         return Revision.objects.gone_live().filter(slug=slug).exists()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            site_settings=SiteSettings.load(),
-            fragment_cache_seconds=settings.FRAGMENT_CACHE_SECONDS,
-            seo=seo.article_meta(self.object),
-            **kwargs,
-        )
 
 
 class FilmDetailView(PublicCacheMixin, DetailView):
@@ -136,12 +223,23 @@ class FilmDetailView(PublicCacheMixin, DetailView):
     def get_queryset(self):
         return Film.objects.select_related("adaptation_of", "poster")
 
+    def page_tags(self):
+        family = [pages.film_tag(film.pk) for film in self.related_versions]
+        poster = [pages.image_tag(self.object.poster_id)] if self.object.poster_id else []
+        topics = [pages.topic_tag(topic.pk) for topic in self.topics]
+        return (pages.LISTINGS, pages.film_tag(self.object.pk), *family, *poster, *topics)
+
     def get_context_data(self, **kwargs):
         film = self.object
+        self.related_versions = list(film.related_versions())
+        self.topics = list(film.topics.only("name", "slug").order_by("name"))
+        page = listing_page(self.request, live_cards().filter(film=film))
         return super().get_context_data(
-            revisions=live_revisions().filter(film=film).order_by("-published_at"),
-            related_versions=film.related_versions(),
-            seo=seo.film_meta(film),
+            publications=page.items,
+            page=page,
+            related_versions=self.related_versions,
+            topics=self.topics,
+            seo=page_meta.film_meta(film),
             **kwargs,
         )
 
@@ -149,10 +247,17 @@ class FilmDetailView(PublicCacheMixin, DetailView):
 class AuthorDetailView(PublicCacheMixin, DetailView):
     model = Author
     template_name = "articles/author_detail.html"
+    queryset = Author.objects.select_related("photo")
+
+    def page_tags(self):
+        photo = [pages.image_tag(self.object.photo_id)] if self.object.photo_id else []
+        return (pages.LISTINGS, pages.author_tag(self.object.pk), *photo)
 
     def get_context_data(self, **kwargs):
+        page = listing_page(self.request, live_cards().filter(author=self.object))
         return super().get_context_data(
-            revisions=live_revisions().filter(author=self.object).order_by("-published_at"),
-            seo=seo.author_meta(self.object),
+            publications=page.items,
+            page=page,
+            seo=page_meta.author_meta(self.object),
             **kwargs,
         )

@@ -1,15 +1,16 @@
-"""`make audit`: Lighthouse on the demo article, served as in production.
+"""`make audit`: Lighthouse on the demo's article, home and topic pages, served as in production.
 
 Builds a throwaway SQLite database in a temporary folder, loads the demo,
 collects static files, serves the site with gunicorn (DEBUG off, WhiteNoise
 with hashed file names) on 127.0.0.1:AUDIT_PORT, runs Lighthouse (npm, in
 .tools/audit/) against the system Chromium, prints the four category scores
-and stops the server. Lighthouse's full HTML report is left in the folder
-printed at the end.
+of each page and stops the server. Lighthouse's full HTML reports are left
+in the folder printed at the end.
 
 Environment: AUDIT_PORT (default 8023), CHROME_PATH (default
 /usr/bin/chromium), AUDIT_PRESET=desktop for Lighthouse's desktop settings
-(the default is its mobile emulation).
+(the default is its mobile emulation), AUDIT_PATHS (comma-separated paths,
+default the article, the home page and a topic page).
 """
 
 import json
@@ -26,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
 DEMO_PATH = "/articles/is-miracle-in-cell-no-7-a-true-story/"
+AUDITED_PATHS = [DEMO_PATH, "/", "/topics/miracle-in-cell-no-7-every-version/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = [
     "--headless=new",
@@ -46,11 +48,55 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         if time.monotonic() > deadline:
             raise SystemExit(f"the site did not come up at {url}")
         time.sleep(0.3)
+
+
+def audit_page(url: str, report: Path) -> dict | None:
+    """Lighthouse's JSON report on ``url`` (None if it failed three times)."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=" + " ".join(CHROME_FLAGS),
+    ]
+    if os.environ.get("AUDIT_PRESET") == "desktop":
+        command.append("--preset=desktop")
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    # On a busy machine Lighthouse sometimes loses its trace (NO_NAVSTART)
+    # and asks to be run again; it gets three tries.
+    for attempt in range(1, 4):
+        run = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, check=False)
+        if run.returncode == 0:
+            return json.loads(report.with_suffix(".report.json").read_text())
+        print(f"Lighthouse failed on {url} (try {attempt} of 3).", file=sys.stderr)
+    return None
+
+
+def print_scores(url: str, result: dict) -> None:
+    print(f"\nLighthouse {result['lighthouseVersion']} on {url}")
+    failed = []
+    for key in CATEGORIES:
+        category = result["categories"][key]
+        score = round((category["score"] or 0) * 100)
+        print(f"  {category['title']:<16} {score:>3}")
+        if key != "performance" and score < 100:
+            failed += [
+                f"{key}: {audit['id']} ({audit.get('title', '')})"
+                for ref in category["auditRefs"]
+                if ref["weight"]
+                and (audit := result["audits"][ref["id"]])["score"] is not None
+                and audit["score"] < 1
+            ]
+    for line in failed:
+        print(f"  below 100 because of {line}")
 
 
 def main() -> int:
@@ -89,53 +135,20 @@ def main() -> int:
         cwd=ROOT,
         env=production,
     )  # fmt: skip
+    paths = [p for p in os.environ.get("AUDIT_PATHS", "").split(",") if p] or AUDITED_PATHS
     try:
         wait_until_up(base + DEMO_PATH)
-        report = workdir / "lighthouse"
-        command = [
-            str(LIGHTHOUSE),
-            base + DEMO_PATH,
-            "--quiet",
-            "--output=json",
-            "--output=html",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=" + " ".join(CHROME_FLAGS),
+        reports = [
+            audit_page(base + path, workdir / f"lighthouse-{n}") for n, path in enumerate(paths)
         ]
-        if os.environ.get("AUDIT_PRESET") == "desktop":
-            command.append("--preset=desktop")
-        chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-        # On a busy machine Lighthouse sometimes loses its trace (NO_NAVSTART)
-        # and asks to be run again; it gets three tries.
-        for attempt in range(1, 4):
-            run = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, check=False)
-            if run.returncode == 0:
-                break
-            print(f"Lighthouse failed (try {attempt} of 3).", file=sys.stderr)
-        else:
-            return 1
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-    result = json.loads((workdir / "lighthouse.report.json").read_text())
-    print(f"\nLighthouse {result['lighthouseVersion']} on {base + DEMO_PATH}")
-    failed = []
-    for key in CATEGORIES:
-        category = result["categories"][key]
-        score = round((category["score"] or 0) * 100)
-        print(f"  {category['title']:<16} {score:>3}")
-        if key != "performance" and score < 100:
-            failed += [
-                f"{key}: {audit['id']} ({audit.get('title', '')})"
-                for ref in category["auditRefs"]
-                if ref["weight"]
-                and (audit := result["audits"][ref["id"]])["score"] is not None
-                and audit["score"] < 1
-            ]
-    for line in failed:
-        print(f"  below 100 because of {line}")
-    print(f"Full report: {workdir / 'lighthouse.report.html'}")
+    if None in reports:
+        return 1
+    for path, report in zip(paths, reports, strict=True):
+        print_scores(base + path, report)
+    print(f"Full reports: {workdir}/lighthouse-*.report.html")
     return 0
 
 

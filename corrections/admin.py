@@ -19,15 +19,17 @@ from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 
 from articles.models import Revision
+from filmsite.admin_input import CheckedIdsMixin, id_or_404
+from filmsite.dates import format_day
+from filmsite.text import validate_no_control_characters
 
 from . import services
-from .models import Correction
+from .models import PUBLIC_NOTE_MAX_LENGTH, Correction
 
 
 class HandleForm(forms.Form):
@@ -40,6 +42,16 @@ class HandleForm(forms.Form):
         empty_label="— no revision linked —",
         help_text="Optional, when accepting: the revision of this article that fixed it.",
     )
+    public_note = forms.CharField(
+        required=False,
+        max_length=PUBLIC_NOTE_MAX_LENGTH,
+        label="Public note",
+        validators=[validate_no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="Optional, when accepting: what was corrected, as readers will see it "
+        "on the article (“Corrected on <date>: …”). Plain text, no spoilers; the "
+        "reader's message is never shown. Leave empty to list nothing.",
+    )
     decision = forms.ChoiceField(choices=[("accept", "Accept"), ("dismiss", "Dismiss")])
 
     def __init__(self, *args, correction, **kwargs):
@@ -48,6 +60,7 @@ class HandleForm(forms.Form):
         field.queryset = correction.article.revisions.order_by("-number")
         field.label_from_instance = describe_revision
         field.initial = correction.fixed_in_id
+        self.fields["public_note"].initial = correction.public_note
 
 
 def describe_revision(revision):
@@ -55,12 +68,12 @@ def describe_revision(revision):
     summary = f": {revision.change_summary}" if revision.change_summary else ""
     return (
         f"Revision {revision.number} ({revision.get_status_display().lower()}, "
-        f"{date_format(timezone.localtime(when))}){summary}"
+        f"{format_day(when)}){summary}"
     )
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(CheckedIdsMixin, admin.ModelAdmin):
     list_display = ["excerpt", "article_title", "age", "decision"]
     list_display_links = ["excerpt"]
     list_filter = [
@@ -165,7 +178,7 @@ class CorrectionAdmin(admin.ModelAdmin):
         extra_context = extra_context or {}
         correction = self.get_object(request, object_id)
         if correction is not None and self.has_handle_permission(request):
-            extra_context["handle_form"] = HandleForm(correction=correction)
+            extra_context.setdefault("handle_form", HandleForm(correction=correction))
             extra_context["handle_url"] = reverse(
                 "admin:corrections_correction_handle", args=[correction.pk]
             )
@@ -176,17 +189,26 @@ class CorrectionAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["POST"])
         if not self.has_handle_permission(request):
             raise PermissionDenied
-        correction = get_object_or_404(Correction.objects.select_related("article"), pk=object_id)
+        correction = get_object_or_404(
+            Correction.objects.select_related("article"), pk=id_or_404(object_id)
+        )
         form = HandleForm(request.POST, correction=correction)
         if not form.is_valid():
-            problems = "; ".join(error for errors in form.errors.values() for error in errors)
-            self.message_user(request, f"Nothing was changed: {problems}", messages.ERROR)
-            return HttpResponseRedirect(
-                reverse("admin:corrections_correction_change", args=[correction.pk])
-            )
+            # The correction's page again, the errors under their fields and the
+            # moderator's note kept. Shown as a GET: the correction itself is
+            # read-only, so the admin's own form must not try to save it.
+            request.method = "GET"
+            response = self.change_view(request, object_id, extra_context={"handle_form": form})
+            response.status_code = 400
+            return response
         fixed_in = form.cleaned_data["fixed_in"]
         if form.cleaned_data["decision"] == "accept":
-            services.accept(correction=correction, user=request.user, revision=fixed_in)
+            services.accept(
+                correction=correction,
+                user=request.user,
+                revision=fixed_in,
+                public_note=form.cleaned_data["public_note"],
+            )
             done = f"Accepted{f', fixed in revision {fixed_in.number}' if fixed_in else ''}."
         else:
             services.dismiss(correction=correction, user=request.user)

@@ -1,6 +1,8 @@
 from django import forms
 
-from .models import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
+from filmsite.text import validate_no_control_characters
+
+from .models import EMAIL_MAX_LENGTH, MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
 
 HONEYPOT_FIELD = "website"
 
@@ -10,6 +12,7 @@ class CorrectionForm(forms.Form):
         label="What should we correct?",
         min_length=MESSAGE_MIN_LENGTH,
         max_length=MESSAGE_MAX_LENGTH,
+        validators=[validate_no_control_characters],
         help_text=(
             f"Tell us what is wrong and, if you can, where you found the right answer. "
             f"Between {MESSAGE_MIN_LENGTH} and {MESSAGE_MAX_LENGTH} characters; plain text only."
@@ -26,9 +29,15 @@ class CorrectionForm(forms.Form):
     email = forms.EmailField(
         label="Your e-mail (optional)",
         required=False,
+        # The model's limit, checked here so a long address is a field error.
+        max_length=EMAIL_MAX_LENGTH,
         help_text="Only if you would like a reply. We never publish it.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Please enter an e-mail address like name@example.com."},
+        error_messages={
+            "invalid": "Please enter an e-mail address like name@example.com.",
+            "max_length": "An e-mail address has at most %(limit_value)d characters "
+            "(this one has %(show_value)d).",
+        },
     )
     # A honeypot: hidden from people (and from assistive technology) by the
     # template, but present in the HTML for bots that fill in every field.

@@ -1,15 +1,14 @@
-"""A per-client limit on reader submissions, counted in Django's cache.
+"""A per-client limit on reader submissions, counted in the database.
 
-Only a keyed hash of the client's address reaches the cache, and only for
-the length of one window; nothing about the client is written to the
-database. With REDIS_URL set, every instance counts in the same Redis, so
-the limit holds across instances.
+The count lives in the site's database (SubmissionCount), so it holds
+across gunicorn's workers and across instances without Redis: a cache in
+process memory would give every worker its own allowance. Only a keyed hash
+of the client's address is stored, and only until its window has passed.
+The count is taken inside the submission's transaction, so a submission
+that fails (a bad e-mail address, say) gives its slot back.
 
-The client's address is REMOTE_ADDR unless CLIENT_IP_HEADER names a header
-that a trusted proxy sets (see README, "Reader corrections"). For a list
-header such as X-Forwarded-For, CLIENT_IP_PROXY_COUNT says how many trusted
-proxies append to it, so the address is read that many entries from the
-right: entries further left are whatever the client chose to send.
+The client's address comes from filmsite.client_address, which the sign-in
+lockout uses too: one trusted-proxy rule for both.
 """
 
 import ipaddress
@@ -17,8 +16,14 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
 from django.utils.crypto import salted_hmac
+
+from filmsite.client_address import client_address
+
+from .models import SubmissionCount
+
+__all__ = ["Limit", "RateLimited", "client_address", "client_key", "consume"]
 
 
 class RateLimited(Exception):
@@ -37,19 +42,6 @@ class Limit:
 
 def current_limit() -> Limit:
     return Limit(count=settings.CORRECTIONS_RATE_LIMIT, window=settings.CORRECTIONS_RATE_WINDOW)
-
-
-def client_address(request) -> str:
-    """The client's IP address, honouring CLIENT_IP_HEADER when it is set."""
-    header = settings.CLIENT_IP_HEADER
-    if header:
-        meta_key = "HTTP_" + header.upper().replace("-", "_")
-        entries = [item.strip() for item in request.META.get(meta_key, "").split(",")]
-        entries = [item for item in entries if item]
-        if entries:
-            proxies = max(settings.CLIENT_IP_PROXY_COUNT, 1)
-            return entries[-proxies] if len(entries) >= proxies else entries[0]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request) -> str:
@@ -73,22 +65,21 @@ def _window(limit: Limit, now: float) -> tuple[int, int]:
     return number, max(1, int((number + 1) * limit.window - now))
 
 
+@transaction.atomic
 def consume(*, key: str, limit: Limit | None = None, now: float | None = None) -> int:
     """Count one submission for ``key``; raise RateLimited past the limit.
 
-    Returns how many submissions the key has made in this window. ``add``
-    and ``incr`` are atomic in Redis, so concurrent requests cannot both
-    slip under the limit.
+    Returns how many submissions the key has made in this window. The row
+    is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's write lock), so
+    concurrent requests in any worker cannot both slip under the limit.
     """
     limit = limit or current_limit()
     number, remaining = _window(limit, time.time() if now is None else now)
-    cache_key = f"corrections:rate:{key}:{number}"
-    cache.add(cache_key, 0, timeout=remaining + 5)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=remaining + 5)
-        count = 1
-    if count > limit.count:
+    # Past windows are never read again; a cheap indexed delete keeps the table small.
+    SubmissionCount.objects.filter(window__lt=number).delete()
+    row, _ = SubmissionCount.objects.select_for_update().get_or_create(client=key, window=number)
+    row.count += 1
+    if row.count > limit.count:
         raise RateLimited(retry_after=remaining)
-    return count
+    row.save(update_fields=["count"])
+    return row.count

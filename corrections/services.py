@@ -13,6 +13,7 @@ from django.utils import timezone
 from articles.models import Article, Revision
 from filmsite.links import absolute_url
 from filmsite.notifications import notify_after_commit
+from pagecache import pages
 
 from . import ratelimit
 from .models import Correction
@@ -79,35 +80,62 @@ def _locked(correction: Correction) -> Correction:
     return Correction.objects.select_for_update().get(pk=correction.pk)
 
 
+def _shown(correction: Correction) -> bool:
+    """Whether the article page lists this correction (see CorrectionQuerySet.shown_on)."""
+    return correction.status == Correction.Status.ACCEPTED and bool(correction.public_note)
+
+
+def _decide(current: Correction, *, status, user, revision=None, public_note="") -> Correction:
+    was_shown = _shown(current)
+    current.status = status
+    current.fixed_in = revision
+    current.public_note = public_note.strip()
+    current.handled_by = user
+    current.handled_at = timezone.now()
+    # The note reaches readers: the same checks as any form (length, control characters).
+    current.clean_fields(
+        exclude=[f.name for f in Correction._meta.fields if f.name != "public_note"]
+    )
+    current.save(update_fields=["status", "fixed_in", "public_note", "handled_by", "handled_at"])
+    if was_shown or _shown(current):
+        # The article page is built once and stored with its corrections list:
+        # rebuild it (pages.touch touches again after the commit).
+        pages.touch(pages.article_tag(current.article_id))
+    return current
+
+
 @transaction.atomic
 def accept(
-    *, correction: Correction, user: AbstractBaseUser, revision: Revision | None = None
+    *,
+    correction: Correction,
+    user: AbstractBaseUser,
+    revision: Revision | None = None,
+    public_note: str = "",
 ) -> Correction:
     """Mark the correction accepted, optionally naming the revision that fixed it.
 
-    A moderator may change their mind: the latest decision wins and records
-    who made it and when.
+    ``public_note`` (plain text, written by the moderator) is what the article
+    page lists under "Corrections", with the date; without one nothing is
+    listed. The reader's own message is never shown. A moderator may change
+    their mind: the latest decision wins and records who made it and when.
+    Raises ValidationError for a note that is too long or holds control
+    characters.
     """
     _check_permission(user)
     current = _locked(correction)
     if revision is not None and revision.article_id != current.article_id:
         raise CorrectionError("The fixing revision must belong to the same article.")
-    current.status = Correction.Status.ACCEPTED
-    current.fixed_in = revision
-    current.handled_by = user
-    current.handled_at = timezone.now()
-    current.save(update_fields=["status", "fixed_in", "handled_by", "handled_at"])
-    return current
+    return _decide(
+        current,
+        status=Correction.Status.ACCEPTED,
+        user=user,
+        revision=revision,
+        public_note=public_note,
+    )
 
 
 @transaction.atomic
 def dismiss(*, correction: Correction, user: AbstractBaseUser) -> Correction:
-    """Mark the correction dismissed (nothing is deleted)."""
+    """Mark the correction dismissed (nothing is deleted; a public note is withdrawn)."""
     _check_permission(user)
-    current = _locked(correction)
-    current.status = Correction.Status.DISMISSED
-    current.fixed_in = None
-    current.handled_by = user
-    current.handled_at = timezone.now()
-    current.save(update_fields=["status", "fixed_in", "handled_by", "handled_at"])
-    return current
+    return _decide(_locked(correction), status=Correction.Status.DISMISSED, user=user)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from articles.markdown import validate_markdown_images
+from writing.markdown import validate_markdown_images
 
 from .models import Question
 

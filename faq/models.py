@@ -1,8 +1,10 @@
 from django.db import models
 from markdownx.models import MarkdownxField
 
+from filmsite.text import RefusesControlCharacters
 
-class Question(models.Model):
+
+class Question(RefusesControlCharacters, models.Model):
     """A reader's question on an article, shown in the numbered FAQ."""
 
     article = models.ForeignKey(

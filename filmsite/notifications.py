@@ -14,6 +14,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
 
+from filmsite.text import strip_control_characters
+
+
+def one_line(subject: str) -> str:
+    """A subject on one line: a title stored with a line break (an import, say)
+    would otherwise make the mail library refuse the message (header injection)."""
+    return " ".join(strip_control_characters(subject).split())[:250]
+
 
 @task
 def send_notification(*, recipients: list[str], subject: str, body: str) -> int:
@@ -31,6 +39,7 @@ def notify_after_commit(*, recipients: Iterable[str], subject: str, body: str) -
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return
+    subject = one_line(subject)
     transaction.on_commit(
         lambda: send_notification.enqueue(recipients=addresses, subject=subject, body=body)
     )

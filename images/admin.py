@@ -1,13 +1,39 @@
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
+
+from filmsite.admin_input import CheckedAutocompleteSelect, CheckedIdsMixin, parse_id
+from pagecache import pages
 
 from .forms import ImageForm, validate_described
 from .markup import render_picture
 from .models import Image
-from .storage import write_files
 
 THUMBNAIL_SIZES = "12rem"
+PICKER_SIZE = 24
+
+
+def picker_entry(image) -> dict:
+    """One picture as the picture dialog lists it: the address Markdown points at
+    (the largest JPEG/PNG copy, as an upload answers) and a small thumbnail."""
+    fallback = sorted(
+        (r for r in image.renditions if r["format"] != "webp"), key=lambda r: r["width"]
+    )
+    return {
+        "id": image.pk,
+        "src": default_storage.url(fallback[-1]["name"]) if fallback else "",
+        "thumbnail": default_storage.url(fallback[0]["name"]) if fallback else "",
+        "width": image.width,
+        "height": image.height,
+        "alt": image.alt_text,
+        "caption": image.caption,
+        "decorative": image.is_decorative,
+        "label": str(image),
+    }
 
 
 def thumbnail(image, sizes=THUMBNAIL_SIZES):
@@ -15,7 +41,7 @@ def thumbnail(image, sizes=THUMBNAIL_SIZES):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(CheckedIdsMixin, admin.ModelAdmin):
     form = ImageForm
     list_display = [
         "list_thumbnail",
@@ -52,12 +78,37 @@ class ImageAdmin(admin.ModelAdmin):
             ),
         ]
 
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("picker/", wrap(self.picker_view), name="images_image_picker"),
+            *super().get_urls(),
+        ]
+
+    def picker_view(self, request):
+        """Uploaded pictures for the editor's "Insert picture" dialog, newest first (JSON)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        images = Image.objects.all()
+        query = request.GET.get("q", "").strip()[:100]
+        if query:
+            images = images.filter(
+                Q(alt_text__icontains=query)
+                | Q(caption__icontains=query)
+                | Q(credit__icontains=query)
+            )
+        return JsonResponse({"images": [picker_entry(image) for image in images[:PICKER_SIZE]]})
+
     def save_model(self, request, obj, form, change):
         if not change:
-            for name, value in write_files(form.processed).items():
+            # The files were stored when the form was checked (ImageForm.clean).
+            for name, value in form.stored.items():
                 setattr(obj, name, value)
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        if change:
+            # Posters are shown as they are now (alt text, caption, credit).
+            pages.touch(pages.image_tag(obj.pk))
 
     @admin.display(description="picture")
     def list_thumbnail(self, image):
@@ -92,12 +143,13 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
 
-class ImageSelect(AutocompleteSelect):
+class ImageSelect(CheckedAutocompleteSelect):
     """The autocomplete select, with the chosen picture shown under it."""
 
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
-        image = Image.objects.filter(pk=value).first() if value else None
+        image_id = parse_id(value) if value else None
+        image = Image.objects.filter(pk=image_id).first() if image_id else None
         if image is None:
             return html
         return format_html(

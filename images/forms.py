@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from .models import Image
 from .processing import ACCEPTED_FORMATS, FORMAT_NAMES, ImageRefused, Limits, process
+from .storage import NotStored, write_files
 from .validation import describe_refusal, read_upload
 
 ACCEPT_ATTRIBUTE = ",".join(f"image/{name.lower()}" for name in ACCEPTED_FORMATS)
@@ -51,6 +52,7 @@ class ImageForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.processed = None
+        self.stored = None  # the stored files' field values, once the form is valid
         if self.instance.pk:
             del self.fields["upload"]  # files never change; upload a new image instead
         else:
@@ -75,6 +77,13 @@ class ImageForm(forms.ModelForm):
             cleaned.get("alt_text", ""), cleaned.get("is_decorative", False)
         ).items():
             self.add_error(field, message)
+        if self.processed is not None and not self.errors:
+            # Stored while the form can still say so: a full disk is a field
+            # error with the form kept, not a 500 after the editor's typing.
+            try:
+                self.stored = write_files(self.processed)
+            except NotStored as refusal:
+                self.add_error("upload", describe_refusal(cleaned["upload"], refusal))
         return cleaned
 
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from filmsite.text import RefusesControlCharacters
+
 
 class ImageQuerySet(models.QuerySet):
     def described(self):
@@ -16,7 +18,7 @@ class ImageQuerySet(models.QuerySet):
         return self.filter(models.Q(is_decorative=True) | ~models.Q(alt_text=""))
 
 
-class Image(models.Model):
+class Image(RefusesControlCharacters, models.Model):
     key = models.CharField(max_length=64, unique=True, editable=False)
     file = models.FileField(
         "master file", max_length=200, editable=False, help_text="The cleaned full-size copy."
@@ -58,6 +60,8 @@ class Image(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Cached pages that print this picture (a film's facts box) follow it.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ImageQuerySet.as_manager()
 

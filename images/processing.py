@@ -225,6 +225,11 @@ def rendition_widths(width: int) -> list[int]:
     return sorted({w for w in RENDITION_WIDTHS if w < width} | {min(width, RENDITION_WIDTHS[-1])})
 
 
+def upload_key(data: bytes) -> str:
+    """The key of an upload: a hash of its bytes, so the same file is stored once."""
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
 def process(data: bytes, limits: Limits = Limits()) -> ProcessedImage:
     """Check, clean and re-encode one upload; raise ImageRefused if it is not acceptable."""
     decoded = decode(data, limits)
@@ -249,7 +254,7 @@ def process(data: bytes, limits: Limits = Limits()) -> ProcessedImage:
             renditions.append(Rendition(source.width, source.height, fmt, _encode(source, fmt)))
     renditions.sort(key=lambda r: (r.width, r.format))
     return ProcessedImage(
-        key=hashlib.sha256(data).hexdigest()[:32],
+        key=upload_key(data),
         width=image.width,
         height=image.height,
         has_alpha=has_alpha,

@@ -8,8 +8,9 @@ fixture so they are undone afterwards:
 - media files go to a temporary directory;
 - static files use the plain storage, so templates can call ``{% static %}``
   without a prior ``collectstatic`` (the manifest storage needs one);
-- the cache is emptied around every test, because fragment caches are keyed
-  by revision ids and SQLite reuses ids after a rolled-back test.
+- the cache is emptied around every test, because cached pages are keyed
+  by address and tagged by ids, and SQLite reuses ids after a rolled-back
+  test; the page cache's clock forgets the next scheduled go-live.
 """
 
 from io import StringIO
@@ -17,12 +18,15 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 
+from articles.models import SiteSettings
+from pagecache.clock import UNKNOWN, get_clock
 from tests.factories import (
     ArticleFactory,
     EditorFactory,
     ModeratorFactory,
     publish,
 )
+from tests.helpers import restore_staff_groups
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +47,26 @@ def _test_settings(settings, _media_root):
 
 
 @pytest.fixture(autouse=True)
+def _staff_groups(request):
+    """The staff groups data migrations made, back after an earlier test's flush.
+
+    Each transactional test (live servers included) ends with a flush of every
+    table; Django then recreates permissions, but not the groups.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        restore_staff_groups()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
+    # The page cache's clock outlives the test's database: forget the next
+    # go-live it heard of, so the first request asks the database.
+    get_clock().set_next_go_live(UNKNOWN)
+    # Each worker's copy of the site settings is checked against the clock,
+    # which a rolled-back test does not move: drop it.
+    SiteSettings._loaded.clear()
     cache.clear()
     yield
     cache.clear()

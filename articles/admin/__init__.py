@@ -2,7 +2,14 @@
 
 from django.contrib import admin
 
-from . import articles, films, review, revisions, site_settings  # noqa: F401  (registers)
+from . import (  # noqa: F401  (registers)
+    articles,
+    images,
+    reference_review,
+    review,
+    revisions,
+    site_settings,
+)
 
 admin.site.site_header = "filmsite editorial"
 admin.site.site_title = "filmsite editorial"

@@ -17,9 +17,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from articles import diff, spoiler_check, workflow
-from articles.admin_views import format_when, render_as_readers_see_it
+from articles import checklist, diff, spoiler_check, workflow
+from articles.admin.queues import ModeratorsQueueMixin
 from articles.models import Revision, Submission
+from filmsite.admin_input import CheckedIdsMixin, id_or_404
+from filmsite.dates import format_when
+from filmsite.users import display_name
+
+from .preview import render_as_readers_see_it
 
 
 class ApproveForm(forms.Form):
@@ -69,40 +74,44 @@ class ApproveForm(forms.Form):
 class RequestChangesForm(forms.Form):
     comment = forms.CharField(
         label="What needs changing",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
-        help_text="Required. The editor gets it by e-mail; keep it spoiler-free.",
-        error_messages={"required": "Say what needs changing before sending it back."},
+        help_text="Required, unless you left notes on single sections or questions. The "
+        "editor gets it by e-mail; keep it spoiler-free.",
     )
+
+    def __init__(self, *args, notes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notes = list(notes)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("comment", "").strip() and not self.notes:
+            self.add_error("comment", "Say what needs changing before sending it back.")
+        return cleaned_data
+
+
+def _item_notes(data) -> list[tuple[str, int, str]]:
+    """The per-item notes of the review screen: fields named note-section-3, note-question-1."""
+    notes = []
+    for name, value in data.items():
+        kind, _, position = name.removeprefix("note-").partition("-")
+        is_note = name.startswith("note-") and kind in {"section", "question"}
+        if is_note and position.isdigit() and value.strip():
+            notes.append((kind, int(position), value))
+    return sorted(notes)
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ModeratorsQueueMixin, CheckedIdsMixin, admin.ModelAdmin):
     """Pending submissions, oldest first: the moderators' queue."""
 
     list_display = ["review_link", "number", "submitted_by", "age", "change_summary", "is_minor"]
     list_display_links = None
     list_select_related = ["article", "created_by"]
-    ordering = ["created_at", "pk"]
+    ordering = ["created_at", "pk"]  # the revision_queue index
+    show_full_result_count = False
     search_fields = ["title", "change_summary"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).pending()
-
-    # Moderators only; nobody adds, edits or deletes submissions here.
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.has_perm(workflow.APPROVE_PERMISSION)
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="article", ordering="title")
     def review_link(self, revision):
@@ -112,8 +121,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="submitted by", ordering="created_by__username")
     def submitted_by(self, revision):
-        user = revision.created_by
-        return (user.get_full_name() or user.get_username()) if user else "—"
+        return display_name(revision.created_by, fallback="—")
 
     @admin.display(description="waiting for", ordering="created_at")
     def age(self, revision):
@@ -141,7 +149,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return redirect(self._review_url(object_id))
+        return redirect(self._review_url(id_or_404(object_id)))
 
     # The review screen ------------------------------------------------------
 
@@ -197,16 +205,14 @@ class SubmissionAdmin(admin.ModelAdmin):
             "base": base,
             "diff": diff.compare(base, revision),
             "spoiler_leaks": spoiler_check.check_revision(revision),
+            "checklist": checklist.check_revision(revision),
+            "item_comments": list(revision.item_comments.all()),
             "approve_form": approve_form,
             "changes_form": changes_form,
             "may_approve": workflow.may_approve(revision=revision, user=request.user),
             "is_own_submission": revision.created_by_id == request.user.pk,
             "is_pending": revision.status == Revision.Status.PENDING,
-            "scheduled": list(
-                article.revisions.filter(
-                    status=Revision.Status.APPROVED, go_live_at__gt=timezone.now()
-                ).order_by("go_live_at")
-            ),
+            "scheduled": list(article.revisions.scheduled().order_by("go_live_at")),
             "media": self.media + approve_form.media,
         }
         return TemplateResponse(request, "admin/articles/submission/review.html", context)
@@ -230,7 +236,12 @@ class SubmissionAdmin(admin.ModelAdmin):
                         if approved.go_live_at <= timezone.now()
                         else f"goes live on {format_when(approved.go_live_at)}"
                     )
-                    kind = "a minor change" if approved.is_minor else "an update"
+                    if workflow.is_first_publication(approved):
+                        kind = "the article's first publication"
+                    elif approved.is_minor:
+                        kind = "a minor change"
+                    else:
+                        kind = "an update"
                     self.message_user(
                         request,
                         f"Approved revision {approved.number} of “{approved.title}” as {kind}; "
@@ -239,12 +250,13 @@ class SubmissionAdmin(admin.ModelAdmin):
                     )
                     return self._back_to_queue(), approve_form, changes_form
             elif action == "request_changes":
-                changes_form = RequestChangesForm(request.POST)
+                changes_form = RequestChangesForm(request.POST, notes=_item_notes(request.POST))
                 if changes_form.is_valid():
                     workflow.request_changes(
                         revision=revision,
                         user=request.user,
                         comment=changes_form.cleaned_data["comment"],
+                        item_comments=changes_form.notes,
                     )
                     self.message_user(
                         request,

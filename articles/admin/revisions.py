@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Revision
 from articles.workflow import APPROVE_PERMISSION, UNPUBLISH_PERMISSION
+from filmsite.admin_input import CheckedIdsMixin
+from filmsite.dates import format_when
+from filmsite.users import display_name
 
 
 class ReadOnlyMixin:
@@ -28,16 +30,14 @@ HISTORY_FIELDS = [
     "is_minor",
     "submitted",
     "reviewed",
-    "go_live_at",
+    "go_live",
 ]
 
 
 def _who_when(user, moment):
     if moment is None:
         return "—"
-    name = (user.get_full_name() or user.get_username()) if user else "a deleted account"
-    local = timezone.localtime(moment)
-    return f"{name}, {local:%Y-%m-%d %H:%M}"
+    return f"{display_name(user)}, {format_when(moment)}"
 
 
 class RevisionInline(ReadOnlyMixin, admin.TabularInline):
@@ -60,7 +60,11 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("created_by", "reviewed_by", "restored_from")
-            .annotate(is_live=Exists(Revision.objects.live().filter(pk=OuterRef("pk"))))
+            .annotate(
+                is_live=Exists(Revision.objects.live().filter(pk=OuterRef("pk"))),
+                is_scheduled=Exists(Revision.objects.scheduled().filter(pk=OuterRef("pk"))),
+                has_gone_live=Exists(Revision.objects.gone_live().filter(pk=OuterRef("pk"))),
+            )
         )
 
     def get_fields(self, request, obj=None):
@@ -73,9 +77,13 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
     def state(self, revision):
         if getattr(revision, "is_live", False):
             return "Approved — readers see this one"
-        if revision.status == Revision.Status.APPROVED and revision.go_live_at > timezone.now():
+        if getattr(revision, "is_scheduled", False):
             return "Approved — scheduled"
         return revision.get_status_display()
+
+    @admin.display(description="go-live")
+    def go_live(self, revision):
+        return format_when(revision.go_live_at) if revision.go_live_at else "—"
 
     @admin.display(description="submitted by")
     def submitted(self, revision):
@@ -100,7 +108,7 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
             )
         if getattr(revision, "is_live", False):
             return ""
-        if revision.status == Revision.Status.APPROVED and revision.go_live_at <= timezone.now():
+        if getattr(revision, "has_gone_live", False):
             return format_html(
                 '<a href="{}">Restore…</a>',
                 reverse("admin:articles_article_restore", args=[revision.article_id, revision.pk]),
@@ -109,7 +117,7 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Revision)
-class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class RevisionAdmin(CheckedIdsMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "number",

@@ -1,15 +1,18 @@
-from .articles import Article, Section, SiteSettings, Verdict
-from .films import Author, Availability, Credit, Film, Rating
+from .editing import EditingPresence, ReviewComment, SavedVersion
+from .publication import Publication
+from .reference import ReferenceRevision
 from .revisions import Revision, Submission
+from .site_settings import SiteSettings
+from .working_copy import Article, Section, Verdict
 
 __all__ = [
     "Article",
-    "Author",
-    "Availability",
-    "Credit",
-    "Film",
-    "Rating",
+    "EditingPresence",
+    "Publication",
+    "ReferenceRevision",
+    "ReviewComment",
     "Revision",
+    "SavedVersion",
     "Section",
     "SiteSettings",
     "Submission",

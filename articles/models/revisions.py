@@ -1,22 +1,41 @@
 """Published record: immutable snapshots of an article.
 
 Every public page, feed and listing reads revisions, never the working copy.
-Which revision is live is decided at query time (see ``RevisionQuerySet.live``)
-so that scheduled publishing needs no cron job. State changes go through
-``articles.workflow``; nothing else writes to this table.
+Which revision is live is kept by ``articles.workflow`` in the publication
+state (publication.py), read through ``RevisionQuerySet.live``. State changes
+go through ``articles.workflow``; nothing else writes to this table.
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from .articles import Article, Verdict
-from .films import Author, Film
+from filmsite.text import RefusesControlCharacters
+
+from .working_copy import Article, Verdict
 
 
 class RevisionQuerySet(models.QuerySet):
+    """The publication states of revisions, each rule written once.
+
+    - ``pending``: submitted, waiting for a moderator;
+    - ``scheduled``: approved, with its go-live still ahead;
+    - ``gone_live``: approved, with its go-live passed (readers saw it, or
+      see it now);
+    - ``live``: the one revision per article readers see now, read from the
+      publication state the workflow keeps (``Publication``), with the public
+      dates as ``published_at`` and ``updated_at``.
+    """
+
+    def pending(self):
+        return self.filter(status=Revision.Status.PENDING)
+
+    def scheduled(self, at=None):
+        """Approved revisions whose go-live is still ahead."""
+        return self.filter(status=Revision.Status.APPROVED, go_live_at__gt=at or timezone.now())
+
     def gone_live(self, at=None):
         """Approved revisions whose go-live time has passed."""
         return self.filter(status=Revision.Status.APPROVED, go_live_at__lte=at or timezone.now())
@@ -25,30 +44,29 @@ class RevisionQuerySet(models.QuerySet):
         """Revisions that count as news for readers (not marked minor)."""
         return self.filter(is_minor=False)
 
-    def live(self, at=None):
+    def live(self):
         """The one revision per article that readers see, with its public dates.
 
-        ``published_at`` is the first go-live; ``updated_at`` is the go-live of
-        the newest non-minor revision, so a typo fix never looks like news.
-        An unpublished article has no live revision until one goes live after
-        it was unpublished (an approval or a restore).
+        One indexed join with the publication state, whatever the number of
+        articles or revisions. ``published_at`` is the first go-live;
+        ``updated_at`` is the go-live of the newest non-minor revision, so a
+        typo fix never looks like news (the rule: ``publication.live_state``).
+        A scheduled revision counts once ``workflow.promote_due`` has run after
+        its time, which the first request after it does (articles.middleware).
         """
-        at = at or timezone.now()
-        same_article = Revision.objects.gone_live(at).filter(article=OuterRef("article"))
-        # "Newest" is the highest revision number, not the latest go-live: a
-        # revision approved now must not be displaced when an older one's
-        # schedule comes round (workflow.approve also supersedes those).
-        newest = same_article.order_by("-number").values("pk")[:1]
-        first = same_article.order_by("go_live_at", "number").values("go_live_at")[:1]
-        major = same_article.major().order_by("-number").values("go_live_at")[:1]
-        return (
-            self.gone_live(at)
-            .filter(pk=Subquery(newest))
-            .filter(
-                Q(article__unpublished_at__isnull=True)
-                | Q(article__unpublished_at__lt=F("go_live_at"))
-            )
-            .annotate(published_at=Subquery(first), updated_at=Subquery(major))
+        return self.filter(publication__isnull=False).annotate(
+            published_at=F("publication__published_at"),
+            updated_at=F("publication__updated_at"),
+        )
+
+    def newest_first(self):
+        """Live revisions by first publication, newest first (the listings' order)."""
+        return self.order_by("-publication__published_at", "-publication__article_id")
+
+    def recently_updated(self):
+        """Live revisions updated after their first publication, latest update first."""
+        return self.filter(publication__updated_at__gt=F("publication__published_at")).order_by(
+            "-publication__updated_at", "-publication__article_id"
         )
 
     def update_history(self, revision: "Revision"):
@@ -66,14 +84,8 @@ class RevisionQuerySet(models.QuerySet):
             .only("pk", "number", "go_live_at", "change_summary")
         )
 
-    def pending(self):
-        return self.filter(status=Revision.Status.PENDING)
 
-    def newest_first(self):
-        return self.order_by("-updated_at", "-pk")
-
-
-class Revision(models.Model):
+class Revision(RefusesControlCharacters, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Awaiting review"
         APPROVED = "approved", "Approved"
@@ -89,8 +101,8 @@ class Revision(models.Model):
     slug = models.SlugField(max_length=220, db_index=True, unique=False)
     standfirst = models.TextField()
     meta_description = models.CharField(max_length=160)
-    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="revisions")
+    film = models.ForeignKey("films.Film", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey("films.Author", on_delete=models.PROTECT, related_name="revisions")
     # The rest of the page, rendered and sanitized when frozen (see snapshot.py).
     content = models.JSONField()
 
@@ -141,7 +153,11 @@ class Revision(models.Model):
                 name="approved_revision_has_go_live",
             ),
         ]
-        indexes = [models.Index(fields=["article", "status", "go_live_at"])]
+        indexes = [
+            models.Index(fields=["article", "status", "go_live_at"]),
+            # The review queue, oldest submission first.
+            models.Index(fields=["status", "created_at", "id"], name="revision_queue"),
+        ]
 
     def __str__(self):
         return f"{self.title} — revision {self.number}"
@@ -166,20 +182,14 @@ class Revision(models.Model):
         return Verdict(self.verdict).label if self.verdict in Verdict.values else ""
 
     @property
+    def reading_minutes(self):
+        """Minutes to read, counted at freeze time (None for older revisions)."""
+        return self.content.get("reading_minutes")
+
+    @property
     def hero(self):
         """The frozen hero image (picture data for images.markup), or None."""
         return self.content.get("hero")
-
-    @property
-    def image(self):
-        """For og:image and JSON-LD: the hero image, else the film's poster, else None.
-
-        An images.social.SocialImage (absolute url, width, height, alt, mime_type).
-        Never an image from a section: those may be spoilers.
-        """
-        from images.social import social_image
-
-        return social_image(self.hero) or self.film.image
 
     @property
     def update_history(self):
@@ -189,14 +199,30 @@ class Revision(models.Model):
     @property
     def has_later_update(self):
         """True when a non-minor revision went live after the first one."""
-        published = getattr(self, "published_at", None)
-        updated = getattr(self, "updated_at", None)
+        published, updated = self.public_dates
         return bool(published and updated and updated > published)
 
     @property
     def modified_at(self):
         """The one date every “modified” field states (byline, feeds, sitemap)."""
-        return getattr(self, "updated_at", None) or getattr(self, "published_at", None)
+        from .publication import modified_date
+
+        return modified_date(*self.public_dates)
+
+    @property
+    def public_dates(self):
+        """(Published, Updated) as readers see them, or (None, None) if this is not live.
+
+        From ``live()``'s annotations when the revision was loaded through it,
+        else from the stored publication state: a live revision fetched any
+        other way still tells its true dates.
+        """
+        if hasattr(self, "published_at"):
+            return self.published_at, self.updated_at
+        publication = getattr(self, "publication", None)
+        if publication is None:
+            return None, None
+        return publication.published_at, publication.updated_at
 
 
 class Submission(Revision):

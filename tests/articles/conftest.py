@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.articles.workflow_helpers import edit
 from tests.factories import ArticleFactory, publish, submit
+from tests.helpers import edit
 
 
 @pytest.fixture

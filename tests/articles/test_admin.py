@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Film, Revision
+from articles.models import Article, Revision
+from films.models import Film
 from tests.conftest import DEMO_ARTICLE_SLUG, DEMO_PASSWORD
 from tests.html import form_values, parse
 
@@ -38,7 +39,7 @@ def admin_pages(article):
         "article add": reverse("admin:articles_article_add"),
         "article change": reverse("admin:articles_article_change", args=[article.pk]),
         "article preview": reverse("admin:articles_article_preview", args=[article.pk]),
-        "film change": reverse("admin:articles_film_change", args=[film.pk]),
+        "film change": reverse("admin:films_film_change", args=[film.pk]),
         "revision changelist": reverse("admin:articles_revision_changelist"),
         "revision view": reverse("admin:articles_revision_change", args=[revision.pk]),
     }
@@ -215,13 +216,24 @@ class TestRevisionsAreReadOnly:
         assert reverse("admin:articles_revision_add") not in html
 
 
-def test_film_fact_change_shows_on_the_article_at_once(client, site):
-    """Films are not revisioned: a corrected rating reaches readers immediately."""
+def approve_held_change(username="admin"):
+    """Another staff member approves the change the moderator saved."""
+    from django.contrib.auth import get_user_model
+
+    from articles import reference_workflow
+    from articles.models import ReferenceRevision
+
+    reviewer = get_user_model().objects.get(username=username)
+    reference_workflow.approve(revision=ReferenceRevision.objects.pending().get(), user=reviewer)
+
+
+def test_film_fact_change_reaches_the_article_once_approved(client, site):
+    """A corrected rating waits for a second pair of eyes, then reaches readers at once."""
     assert "8.2/10" in client.get(PUBLIC_URL).content.decode()  # warms the page cache
 
     login(client, "moderator")
     film = Film.objects.get(slug=TURKISH_SLUG)
-    url = reverse("admin:articles_film_change", args=[film.pk])
+    url = reverse("admin:films_film_change", args=[film.pk])
     data = form_values(parse(client.get(url).content.decode()).find("form", id="film_form"))
     index = next(k for k, v in data.items() if k.endswith("-source") and v == "IMDb")
     data[index.replace("-source", "-value")] = "8.3"
@@ -231,14 +243,17 @@ def test_film_fact_change_shows_on_the_article_at_once(client, site):
         response = client.post(url, data)
     assert response.status_code == 302
     client.logout()
+    assert "8.2/10" in client.get(PUBLIC_URL).content.decode()  # not before approval
 
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        approve_held_change()
     html = client.get(PUBLIC_URL).content.decode()
     assert "8.3/10" in html
     assert "8.2/10" not in html
 
 
 def test_film_fact_change_in_the_same_second_as_the_cached_page_still_shows(client, site):
-    """The page cache must notice every film save, not one per second."""
+    """The page cache must notice every approved film change, not one per second."""
     moment = timezone.now().replace(microsecond=100_000)
     # The cache key follows the newest change among the film and its versions.
     Film.objects.update(updated_at=moment)
@@ -246,12 +261,36 @@ def test_film_fact_change_in_the_same_second_as_the_cached_page_still_shows(clie
 
     login(client, "moderator")
     film = Film.objects.get(slug=TURKISH_SLUG)
-    url = reverse("admin:articles_film_change", args=[film.pk])
+    url = reverse("admin:films_film_change", args=[film.pk])
     data = form_values(parse(client.get(url).content.decode()).find("form", id="film_form"))
     index = next(k for k, v in data.items() if k.endswith("-source") and v == "IMDb")
     data[index.replace("-source", "-value")] = "8.3"
     with mock.patch("django.utils.timezone.now", return_value=moment + timedelta(seconds=0.5)):
         assert client.post(url, data).status_code == 302
+        approve_held_change()
     client.logout()
 
     assert "8.3/10" in client.get(PUBLIC_URL).content.decode()
+
+
+def test_poster_alt_text_change_refreshes_the_cached_facts_box(client, site):
+    """The facts box prints the poster with its alt text: a change is reviewed, then shown."""
+    film = Film.objects.get(slug=TURKISH_SLUG)
+    old_alt = film.poster.alt_text
+    assert old_alt in client.get(PUBLIC_URL).content.decode()  # warms the page cache
+
+    login(client, "moderator")
+    url = reverse("admin:images_image_change", args=[film.poster.pk])
+    data = form_values(parse(client.get(url).content.decode()).find("form", id="image_form"))
+    data["alt_text"] = "Memo and Ova on a hillside above the sea"
+    later = timezone.now() + timedelta(minutes=5)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert client.post(url, data).status_code == 302
+    client.logout()
+    assert old_alt in client.get(PUBLIC_URL).content.decode()  # held for review
+
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        approve_held_change()
+    html = client.get(PUBLIC_URL).content.decode()
+    assert "Memo and Ova on a hillside above the sea" in html
+    assert old_alt not in html

@@ -19,6 +19,7 @@ from tests.factories import (
     publish,
     submit,
 )
+from tests.helpers import edit
 from tests.html import form_values, parse
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +30,6 @@ USERS = {
     "moderator": ModeratorFactory,
     "superuser": SuperuserFactory,
 }
-
-
-def edit(article, body):
-    section = article.sections.first()
-    section.body = body
-    section.save()
 
 
 @pytest.fixture
@@ -223,14 +218,20 @@ class TestQueue:
     def test_count_on_the_admin_index_and_in_the_header(self, client, story):
         as_user(client, "moderator")
         page = parse(client.get(reverse("admin:index")).content.decode())
-        assert "1 submission awaiting review" in page.find(class_="filmsite-queue-summary").text
+        queue = page.find(class_="desk__shelf--queue")
+        assert queue.find(class_="desk__count").text == "1"
+        assert article_title(story) in queue.text
         assert page.find("a", class_="filmsite-queue-link").text == "Review queue (1)"
 
     def test_editors_see_no_queue(self, client, story):
         as_user(client, "editor")
         html = client.get(reverse("admin:index")).content.decode()
-        assert "filmsite-queue-summary" not in html
+        assert "desk__shelf--queue" not in html
         assert "Review queue" not in html
+
+
+def article_title(story):
+    return story[0].title
 
 
 class TestHistory:

@@ -221,3 +221,34 @@ class TestQuestions:
         ]
         assert "<ins>" in diff.questions[0].title_diff
         assert diff.questions[2].notes == ["now marked as a spoiler"]
+
+
+class TestHeroImage:
+    HERO = {"key": "a" * 64, "width": 1600, "height": 900, "alt": "A cell at night",
+            "caption": "", "credit": "", "renditions": []}  # fmt: skip
+
+    def with_hero(self, **changes):
+        rev = revision()
+        rev.content["hero"] = {**self.HERO, **changes}
+        return rev
+
+    def test_changed_alt_text_is_a_change(self):
+        result = compare(self.with_hero(), self.with_hero(alt="A barred window"))
+        assert result.has_changes
+        [change] = result.fields
+        assert change.label == "Hero image"
+        assert (change.old, change.new) == ("A cell at night", "A barred window")
+
+    def test_another_picture_is_a_change(self):
+        result = compare(self.with_hero(), self.with_hero(key="b" * 64))
+        assert [c.label for c in result.fields] == ["Hero image"]
+
+    def test_adding_a_hero_lists_its_texts(self):
+        old = revision()
+        result = compare(old, self.with_hero(caption="Istanbul, 2019"))
+        labels = [c.label for c in result.fields]
+        assert labels == ["Hero image", "Hero image caption"]
+        assert result.fields[0].old == "(none)"
+
+    def test_same_hero_is_no_change(self):
+        assert not compare(self.with_hero(), self.with_hero()).has_changes

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -23,6 +24,18 @@ def xml(client, url, content_type):
     assert response.status_code == 200, url
     assert response["Content-Type"].startswith(content_type)
     return ET.fromstring(response.content)
+
+
+def sitemap_entries(client):
+    """{loc: lastmod} of every address in the sitemap index's pages."""
+    index = xml(client, reverse("discovery:sitemap"), "application/xml")
+    entries = {}
+    for page in index.findall(f"{SITEMAP}sitemap"):
+        path = urlsplit(page.findtext(f"{SITEMAP}loc"))
+        urlset = xml(client, f"{path.path}?{path.query}", "application/xml")
+        for url in urlset.findall(f"{SITEMAP}url"):
+            entries[url.findtext(f"{SITEMAP}loc")] = url.findtext(f"{SITEMAP}lastmod")
+    return entries
 
 
 @pytest.fixture
@@ -51,7 +64,7 @@ def articles(db, moderator):
 class TestRss:
     def test_all_articles(self, client, articles, settings):
         first, second, _film = articles
-        channel = xml(client, reverse("articles:feed_rss"), "application/rss+xml").find("channel")
+        channel = xml(client, reverse("discovery:feed_rss"), "application/rss+xml").find("channel")
         items = channel.findall("item")
         assert [i.findtext("title") for i in items] == [second.title, first.title]
         item = items[1]
@@ -69,19 +82,19 @@ class TestRss:
 
     def test_per_film(self, client, articles):
         first, _second, film = articles
-        url = reverse("articles:film_feed_rss", kwargs={"slug": film.slug})
+        url = reverse("discovery:film_feed_rss", kwargs={"slug": film.slug})
         items = xml(client, url, "application/rss+xml").find("channel").findall("item")
         assert [i.findtext("title") for i in items] == [first.title]
 
     def test_unknown_film_is_not_found(self, client, db):
-        url = reverse("articles:film_feed_rss", kwargs={"slug": "no-such-film"})
+        url = reverse("discovery:film_feed_rss", kwargs={"slug": "no-such-film"})
         assert client.get(url).status_code == 404
 
 
 class TestAtom:
     def test_all_articles_with_updated_dates(self, client, articles, settings):
         first, second, _film = articles
-        feed = xml(client, reverse("articles:feed_atom"), "application/atom+xml")
+        feed = xml(client, reverse("discovery:feed_atom"), "application/atom+xml")
         entries = feed.findall(f"{ATOM}entry")
         assert [e.findtext(f"{ATOM}title") for e in entries] == [second.title, first.title]
         entry = entries[1]
@@ -99,11 +112,11 @@ class TestAtom:
         self_link = [
             link for link in feed.findall(f"{ATOM}link") if link.attrib.get("rel") == "self"
         ]
-        assert self_link[0].attrib["href"] == settings.SITE_URL + reverse("articles:feed_atom")
+        assert self_link[0].attrib["href"] == settings.SITE_URL + reverse("discovery:feed_atom")
 
     def test_per_film(self, client, articles):
         _first, second, _film = articles
-        url = reverse("articles:film_feed_atom", kwargs={"slug": second.film.slug})
+        url = reverse("discovery:film_feed_atom", kwargs={"slug": second.film.slug})
         entries = xml(client, url, "application/atom+xml").findall(f"{ATOM}entry")
         assert [e.findtext(f"{ATOM}title") for e in entries] == [second.title]
 
@@ -111,11 +124,7 @@ class TestAtom:
 class TestSitemap:
     def test_articles_films_and_authors_with_lastmod(self, client, articles, settings):
         first, second, film = articles
-        urlset = xml(client, reverse("articles:sitemap"), "application/xml")
-        entries = {
-            url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-            for url in urlset.findall(f"{SITEMAP}url")
-        }
+        entries = sitemap_entries(client)
         site = settings.SITE_URL
         assert entries[site + first.get_absolute_url()] == first.modified_at.date().isoformat()
         assert entries[site + second.get_absolute_url()] == second.modified_at.date().isoformat()
@@ -131,11 +140,7 @@ class TestSitemap:
     def test_film_lastmod_follows_its_newest_article(self, client, articles, settings):
         first, _second, film = articles
         type(film).objects.filter(pk=film.pk).update(updated_at=timezone.now() - timedelta(days=60))
-        urlset = xml(client, reverse("articles:sitemap"), "application/xml")
-        entries = {
-            url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-            for url in urlset.findall(f"{SITEMAP}url")
-        }
+        entries = sitemap_entries(client)
         assert entries[settings.SITE_URL + film.get_absolute_url()] == (
             first.modified_at.date().isoformat()
         )
@@ -152,7 +157,7 @@ def test_robots_txt_points_to_the_sitemap(client, db, settings):
     assert not any(line.strip() == "Disallow: /" for line in lines)
 
 
-@pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom", "articles:sitemap"])
+@pytest.mark.parametrize("name", ["discovery:feed_rss", "discovery:feed_atom", "discovery:sitemap"])
 def test_feeds_and_sitemap_may_be_cached_publicly(client, db, settings, name):
     response = client.get(reverse(name))
     assert response.status_code == 200

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from articles.markdown import render_markdown
 from tests.factories import EditorFactory, UserFactory
+from writing.markdown import render_markdown
 
 PREVIEW_URL = "/markdownx/markdownify/"
 

@@ -2,15 +2,17 @@
 
 import json
 import re
-from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import Article, Film, Revision
+from articles import reference_workflow
+from articles.models import Article, ReferenceRevision, Revision
+from films.models import Film
 from tests.conftest import DEMO_ARTICLE_SLUG
-from tests.html import meta_content, parse, text_outside
+from tests.html import form_values, meta_content, parse, text_outside
 
 pytestmark = pytest.mark.django_db
 
@@ -270,11 +272,22 @@ def test_loading_the_demo_twice_changes_nothing(client, demo, settings):
     assert parse(get(client, article_url())).text == before
 
 
-def test_renaming_the_original_film_refreshes_the_cached_remake_page(client, live):
-    """The remake's facts box names the original, so editing it must show."""
+def test_renaming_the_original_film_refreshes_the_cached_remake_page(client, live, settings):
+    """The remake's facts box names the original, so an approved rename of it must show."""
     assert "Miracle in Cell No. 7" in get(client, article_url())
-    Film.objects.filter(slug=ORIGINAL_SLUG).update(
-        title="7beon-bang-ui seonmul", updated_at=timezone.now() + timedelta(seconds=1)
+    original = Film.objects.get(slug=ORIGINAL_SLUG)
+    settings.DEBUG = True  # the demo moderator signs in only on DEBUG sites
+    staff = Client()
+    staff.force_login(get_user_model().objects.get(username="moderator"))
+    url = reverse("admin:films_film_change", args=[original.pk])
+    data = form_values(parse(staff.get(url).content.decode()).find("form", id="film_form"))
+    data["title"] = "7beon-bang-ui seonmul"
+    assert staff.post(url, data).status_code == 302
+    settings.DEBUG = False
+    assert "7beon-bang-ui seonmul" not in get(client, article_url())  # until approved
+    reference_workflow.approve(
+        revision=ReferenceRevision.objects.pending().get(),
+        user=get_user_model().objects.get(username="admin"),
     )
     assert "7beon-bang-ui seonmul" in get(client, article_url())
 
@@ -335,3 +348,21 @@ class TestUnpublished:
         assert Revision.objects.filter(article=unpublished.article).count() == 3
         assert Article.objects.filter(pk=unpublished.article_id).exists()
         assert unpublished.article not in Article.objects.published()
+
+
+@pytest.mark.parametrize("kind", ["home", "list", "article", "film", "author"])
+def test_title_and_description_come_from_the_page_metadata(client, live, kind):
+    """One source: the <title> and meta description are the page metadata's, verbatim."""
+    urls = {
+        "home": reverse("articles:home"),
+        "list": reverse("articles:article_list"),
+        "article": live.get_absolute_url(),
+        "film": live.film.get_absolute_url(),
+        "author": live.author.get_absolute_url(),
+    }
+    response = client.get(urls[kind])
+    seo = response.context["seo"]
+    html = parse(response.content.decode())
+    assert html.find("title").text == seo.title
+    assert meta_content(html, "description") == seo.description
+    assert meta_content(html, "og:description") == seo.description

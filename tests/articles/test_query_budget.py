@@ -24,7 +24,13 @@ pytestmark = pytest.mark.django_db
 # then the film's cast, where to watch, ratings, the film it remakes ("Based
 # on") and its other versions, and the update history (one query however
 # many updates there were; added with the review workflow, issue 3).
-ARTICLE_PAGE_QUERIES = 8
+# Then 4 for "Read next" (issue 12): the topics naming the article or its film,
+# and the related explainers step by step (same story, shared actor, same
+# verdict; the topic step is skipped when there is no topic), each a limited
+# index range. All of it runs when the page is built, once per live revision,
+# never for a reader's request, which reads the stored page in one query.
+# Then 1 for the accepted reader corrections with a public note, however many.
+ARTICLE_PAGE_QUERIES = 13
 
 
 def make_article(*, sections, questions):

@@ -116,6 +116,17 @@ class TestWhichFieldsAreChecked:
         found = {leak.field for leak in spoiler_check.leaks_in(**values)}
         assert found == {"The meta description"}  # the title's wording differs ("take")
 
+    def test_hero_image_alt_text_and_caption(self):
+        # Listings and og:image:alt print these outside any fold.
+        values = frozen(sections=[{"heading": "Ending", "html": ENDING, "is_spoiler": True}])
+        values["content"]["hero"] = {
+            "alt": "Yusuf Aga takes Memo's place at the gallows",
+            "caption": "The warden sends Memo and Ova away by boat.",
+            "credit": "",
+        }
+        found = {leak.field for leak in spoiler_check.leaks_in(**values)}
+        assert found == {"The hero image's alt text", "The hero image's caption"}
+
 
 @pytest.mark.django_db
 class TestShownToStaff:
@@ -175,7 +186,7 @@ class TestShownToStaff:
         """What the moderators' review screen does with a submitted revision."""
         revision = publish(leaky)
         html = render_to_string(
-            "admin/articles/includes/spoiler_check.html",
+            "admin/includes/spoiler_check.html",
             {"leaks": spoiler_check.check_revision(revision)},
         )
         assert "Possible spoiler leak." in parse(html).text

@@ -11,7 +11,6 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Revision
 from articles.workflow import WorkflowError
-from tests.articles.workflow_helpers import edit, live, page_status, state
 from tests.factories import (
     EditorFactory,
     ModeratorFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     publish,
     submit,
 )
+from tests.helpers import edit, live, page_status, state
 
 pytestmark = pytest.mark.django_db
 

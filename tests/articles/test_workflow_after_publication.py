@@ -13,7 +13,6 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, Revision
 from articles.workflow import WorkflowError
-from tests.articles.workflow_helpers import edit, live, page_status
 from tests.factories import (
     EditorFactory,
     ModeratorFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     publish,
     submit,
 )
+from tests.helpers import edit, live, page_status
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ after each live_server test. The ORM is still only used synchronously here, so
 the check is switched off, and only while the browser is running.
 """
 
-import importlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -82,35 +82,44 @@ def screenshots():
     return SCREENSHOTS
 
 
-def restore_staff_groups():
-    """Recreate the groups migrations 0002 and 0004 make, if a flush removed them.
+@pytest.fixture
+def live_site(browser, live_server, transactional_db):
+    """A live server whose requests are over before the database is emptied.
 
-    Each live_server test ends with a flush of every table; Django then
-    recreates permissions, but rows that data migrations made (the staff
-    groups) are gone, and the demo loader needs them.
+    pytest-django empties the database after each live-server test. A request
+    the browser started just before the test ended (a picture, the presence
+    poll) may still be running in the server's thread, inside a transaction;
+    on PostgreSQL its locks and the TRUNCATE then deadlock and the test errors
+    at teardown. So every page is closed first, then any connection still
+    open on the test database is ended before the flush.
     """
-    from django.contrib.auth.models import Group, Permission
+    yield live_server
+    for context in list(browser.contexts):
+        context.close()
+    _end_other_connections()
 
-    groups = importlib.import_module("articles.migrations.0002_editorial_groups").GROUPS
-    grants = importlib.import_module("articles.migrations.0004_review_workflow_permissions").GRANTS
-    images = importlib.import_module("images.migrations.0002_staff_permissions").PERMISSIONS
-    wanted_by_group = {name: list(wanted) + images.get(name, []) for name, wanted in groups.items()}
-    for name, app, codename in grants:
-        wanted_by_group.setdefault(name, []).append((app, codename))
-    for name, wanted in wanted_by_group.items():
-        group, created = Group.objects.get_or_create(name=name)
-        if created:
-            group.permissions.set(
-                [
-                    Permission.objects.get(content_type__app_label=app, codename=codename)
-                    for app, codename in wanted
-                ]
-            )
+
+def _end_other_connections():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return  # SQLite's writers wait for each other (WAL busy timeout)
+    others = (
+        "SELECT pid FROM pg_stat_activity"
+        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT pg_terminate_backend(pid) FROM ({others}) AS s")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            cursor.execute(others)
+            if not cursor.fetchall():
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
-def live_demo(browser, live_server, transactional_db, settings):
+def live_demo(live_site, settings):
     """The demo, served by a live server."""
-    restore_staff_groups()
     load_demo(settings)
-    return live_server
+    return live_site

@@ -22,7 +22,15 @@ PAGES = {
     "film": reverse("articles:film", kwargs={"slug": "miracle-in-cell-no-7-2019"}),
     "original-film": reverse("articles:film", kwargs={"slug": "miracle-in-cell-no-7-2013"}),
     "author": reverse("articles:author", kwargs={"slug": "editorial-team"}),
+    "hub": reverse("articles:hub", kwargs={"slug": "based-on-real-events"}),
+    "topic": reverse("topics:topic", kwargs={"slug": "miracle-in-cell-no-7-every-version"}),
+    "topics": reverse("topics:index"),
+    "site-page": reverse("sitepages:page", kwargs={"slug": "corrections-policy"}),
+    "editorial-standards": reverse("sitepages:page", kwargs={"slug": "editorial-standards"}),
+    "privacy": reverse("sitepages:page", kwargs={"slug": "privacy"}),
     "not-found": "/no/such/page/",
+    "search": reverse("search:results") + "?q=miracle+in+cel+7",
+    "search-nothing-found": reverse("search:results") + "?q=zzyzzx",
 }
 
 
@@ -63,3 +71,21 @@ def test_article_with_every_spoiler_open_has_no_wcag_violations(axe_page, live_d
     axe_page.get_by_role("button", name="Always show spoilers").click()
     assert axe_page.locator("details.spoiler:not([open])").count() == 0
     assert violations(axe_page) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["home", "article", "film", "author", "search"])
+def test_dark_theme_has_no_wcag_violations(browser, live_demo, name, width):
+    """The dark colours are checked as readers get them (contrast included)."""
+    context = browser.new_context(
+        bypass_csp=True, color_scheme="dark", viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    page.axe_script = axe_js()
+    try:
+        assert page.goto(live_demo.url + PAGES[name]).status == 200
+        if name == "article":  # the open spoiler blocks' colours too
+            page.get_by_role("button", name="Always show spoilers").click()
+        assert violations(page) == []
+    finally:
+        context.close()

@@ -6,9 +6,11 @@ import urllib.request
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
-from articles.demo import artwork
-from articles.models import Article, Film
+from articles.models import Article
+from demo import artwork
+from films.models import Film
 from images.storage import store_upload
 from tests.browser.referees import axe_violations, nu_errors
 from tests.conftest import DEMO_ARTICLE_SLUG, DEMO_PASSWORD
@@ -161,6 +163,7 @@ def test_editor_uploads_pictures_in_the_admin(illustrated, page, settings, scree
     )
     page.goto(base + f"/admin/articles/article/{article.pk}/change/", wait_until="networkidle")
     editor = "#id_sections-0-body"
+    page.locator("#sections-group .filmsite-items__expand").click()  # sections open folded
     page.wait_for_selector(f"{editor}[data-markdownx-init]")
     with page.expect_response("**/markdownx/upload/") as upload:
         drop_file(page, editor, "still.jpg", hostile.picture((900, 600)), "image/jpeg")
@@ -169,6 +172,12 @@ def test_editor_uploads_pictures_in_the_admin(illustrated, page, settings, scree
     status.wait_for()
     assert "Uploaded" in status.inner_text(), status.inner_text()
     assert "![](/media/images/" in page.locator(editor).input_value()
+    # The dropped picture opens the picture dialog for its alt text; left
+    # without, the Markdown keeps an empty alt text (and the save is refused).
+    dialog = page.get_by_role("dialog", name="Insert picture")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
     drop_file(page, editor, "drawing.svg", hostile.svg_with_script(), "image/svg+xml")
     page.wait_for_function(
         "() => document.querySelector('#sections-0 .filmsite-upload-status.errornote')"
@@ -186,7 +195,7 @@ def test_film_poster_is_chosen_in_the_admin(illustrated, page, settings):
     settings.DEBUG = True
     login(page, illustrated.url, "editor")
     film = Film.objects.get(slug="miracle-in-cell-no-7-2019")
-    page.goto(illustrated.url + f"/admin/articles/film/{film.pk}/change/")
+    page.goto(illustrated.url + f"/admin/films/film/{film.pk}/change/")
     preview = page.locator(".filmsite-image-choice img")
     assert preview.count() == 1
     page.wait_for_function(

@@ -47,6 +47,7 @@ def test_editor_submits_moderator_approves_reader_sees_it(
     )
     page.goto(base + reverse("admin:articles_article_changelist"))
     page.get_by_role("link", name="Is Miracle in Cell No. 7 (2019) a True Story").first.click()
+    page.locator("#sections-group .filmsite-items__expand").click()  # sections open folded
     body = page.locator('textarea[name="sections-0-body"]')
     body.fill(f"{body.input_value()}\n\n{NEW_TEXT}")
     page.locator('input[name="_submit"]').first.click()
@@ -65,7 +66,7 @@ def test_editor_submits_moderator_approves_reader_sees_it(
     # The moderator finds it in the queue, reads the diff and approves it.
     context, page = log_in(browser, base, "moderator")
     assert page.locator("a.filmsite-queue-link").text_content() == "Review queue (1)"
-    page.locator(".filmsite-queue-summary a").click()
+    page.locator(".desk__shelf--queue h3 a").click()
     page.wait_for_url("**/submission/")
     page.screenshot(path=screenshots / "review-queue.png", full_page=True)
     page.locator("#result_list tbody a").first.click()

@@ -120,7 +120,10 @@ def test_a_revision_of_another_article_cannot_be_linked(client, correction, mode
     response = as_user(client, moderator).post(
         handle_url(correction), {"decision": "accept", "fixed_in": elsewhere.pk}
     )
-    assert response.status_code == 302
+    assert response.status_code == 400  # the correction's page again, with the field's error
+    field = parse(response.content.decode()).find("select", name="fixed_in")
+    row = next(node for node in field.ancestors() if "form-row" in node.classes)
+    assert row.find(class_="errorlist")
     correction.refresh_from_db()
     assert correction.status == Correction.Status.NEW
 

@@ -16,7 +16,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.browser.conftest import browser, chromium_path, live_demo  # noqa: F401  (fixtures)
+from tests.browser.conftest import (  # noqa: F401  (fixtures)
+    browser,
+    chromium_path,
+    live_demo,
+    live_site,
+)
 from tests.conftest import DEMO_ARTICLE_SLUG
 
 pytestmark = pytest.mark.referee
@@ -62,7 +67,7 @@ def show_form(page, server, *, with_errors):
         page.fill("#id_message", "short")
         page.fill("#id_email", "not-an-address")
         with page.expect_navigation():
-            page.click("button[type=submit]")
+            page.click("main button[type=submit]")
         page.wait_for_load_state("load")
         assert page.locator(".errorlist").count() == 2
 
@@ -106,8 +111,12 @@ def test_keyboard_reaches_every_field_but_not_the_honeypot(page, live_demo):  # 
     reached = []
     while "submit" not in reached and len(reached) < 40:
         page.keyboard.press("Tab")
+        # Controls outside the form (the header's search) are told apart.
         reached.append(
-            page.evaluate("() => document.activeElement.name || document.activeElement.type || ''")
+            page.evaluate(
+                "() => { const e = document.activeElement, what = e.name || e.type || '';"
+                " return e.closest('main') ? what : 'outside ' + what; }"
+            )
         )
     assert "message" in reached and "email" in reached and "submit" in reached
     assert "website" not in reached

@@ -19,3 +19,21 @@ def test_no_notification_for_a_rolled_back_change():
         notify_after_commit(recipients=["mod@example.org"], subject="Review", body="Please")
         raise RuntimeError("the change failed")
     assert mail.outbox == []
+
+
+def test_a_title_with_a_line_break_still_sends_a_one_line_subject(
+    django_capture_on_commit_callbacks, db
+):
+    from django.core import mail
+
+    from filmsite.notifications import notify_after_commit
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_after_commit(
+            recipients=["editor@example.com"],
+            subject="Reader correction: [ref][1]\n\n[1]: x\x01\r\nBcc: victim@example.com",
+            body="Body",
+        )
+    (message,) = mail.outbox
+    assert message.subject == "Reader correction: [ref][1] [1]: x Bcc: victim@example.com"
+    assert message.bcc == []

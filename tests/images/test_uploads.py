@@ -4,8 +4,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from articles import reference_workflow
+from articles.models import ReferenceRevision
 from images.models import Image
-from tests.factories import ArticleFactory, EditorFactory, FilmFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    EditorFactory,
+    FilmFactory,
+    ModeratorFactory,
+    UserFactory,
+)
 from tests.html import form_values, parse
 from tests.images import hostile
 from tests.images.conftest import stored_files
@@ -178,7 +186,7 @@ class TestImageAdmin:
     def test_poster_without_alt_text_is_refused_on_the_film(self, editor_client):
         film = FilmFactory()
         undescribed = self._image()
-        url = reverse("admin:articles_film_change", args=[film.pk])
+        url = reverse("admin:films_film_change", args=[film.pk])
         page = parse(editor_client.get(url).content.decode())
         data = form_values(page.find("form", id="film_form"))
         data["poster"] = undescribed.pk
@@ -189,6 +197,10 @@ class TestImageAdmin:
         undescribed.alt_text = "Poster: a father and daughter"
         undescribed.save()
         assert editor_client.post(url, data).status_code == 302
+        # A new poster shows on every page about the film: it waits for review.
+        change = ReferenceRevision.objects.pending().get()
+        assert change.snapshot["poster_id"] == undescribed.pk
+        reference_workflow.approve(revision=change, user=ModeratorFactory())
         film.refresh_from_db()
         assert film.poster == undescribed
 

@@ -25,7 +25,17 @@ PAGES = {
         200,
     ),
     "author": (reverse("articles:author", kwargs={"slug": "editorial-team"}), 200),
+    "hub": (reverse("articles:hub", kwargs={"slug": "based-on-real-events"}), 200),
+    "topic": (reverse("topics:topic", kwargs={"slug": "miracle-in-cell-no-7-every-version"}), 200),
+    "topics": (reverse("topics:index"), 200),
+    "site-page": (reverse("sitepages:page", kwargs={"slug": "corrections-policy"}), 200),
+    "editorial-standards": (reverse("sitepages:page", kwargs={"slug": "editorial-standards"}), 200),
+    "privacy": (reverse("sitepages:page", kwargs={"slug": "privacy"}), 200),
     "not-found": ("/no/such/page/", 404),
+    "search": (reverse("search:results") + "?q=miracle+in+cel+7", 200),
+    "search-page-out-of-range": (reverse("search:results") + "?q=miracle&page=99", 200),
+    "search-nothing-found": (reverse("search:results") + "?q=zzyzzx", 200),
+    "search-empty": (reverse("search:results") + "?q=%22*", 200),
 }
 
 
