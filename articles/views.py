@@ -29,6 +29,10 @@ from .models import Publication, Revision, SiteSettings
 LISTING_SIZE = 20
 
 
+class RevisionChangedTooOften(Exception):
+    """The live revision changed under every attempt to build its page."""
+
+
 def live_revisions():
     return Revision.objects.live().select_related("film", "film__poster", "author", "author__photo")
 
@@ -141,19 +145,34 @@ class ArticleDetailView(View):
 
     template_name = "articles/article_detail.html"
 
+    # A moderator can publish between reading the row and building the page;
+    # the reader then gets the page of the revision that is live by then.
+    ATTEMPTS = 3
+
     def get(self, request, slug):
-        row = Publication.objects.built_page(slug)
-        if row is None:
-            return self.not_live(request, slug)
-        article_id, revision_id, html, tags, stamp = row
-        build = f"build:{pages.build_id()}"
-        if not html or build not in tags or pages.stamp(tags) != stamp:
-            html, tags = self.build(request, article_id, revision_id)
-        return pages.cacheable(HttpResponse(html), tags)
+        for _attempt in range(self.ATTEMPTS):
+            row = Publication.objects.built_page(slug)
+            if row is None:
+                return self.not_live(request, slug)
+            article_id, revision_id, html, tags, stamp = row
+            build = f"build:{pages.build_id()}"
+            if html and build in tags and pages.stamp(tags) == stamp:
+                return pages.cacheable(HttpResponse(html), tags)
+            built = self.build(request, article_id, revision_id)
+            if built is not None:
+                return pages.cacheable(HttpResponse(built[0]), built[1])
+        raise RevisionChangedTooOften(slug)
 
     def build(self, request, article_id, revision_id):
-        """Render the page and store it with the tags (and their version) it shows."""
-        revision = live_revisions().select_related("film__adaptation_of").get(pk=revision_id)
+        """Render the page and store it with the tags (and their version) it shows.
+
+        None when that revision is no longer the live one.
+        """
+        revision = (
+            live_revisions().select_related("film__adaptation_of").filter(pk=revision_id).first()
+        )
+        if revision is None:
+            return None
         versions = list(revision.film.related_versions())
         topics = related.topics_of(revision)
         # Read here, once per build: accepting a correction touches the article's tag.

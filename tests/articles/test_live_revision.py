@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
-from articles.models import Article, Revision
+from articles.models import Article, Publication, Revision
 from articles.workflow import WorkflowError
 from tests.factories import ArticleFactory, EditorFactory, UserFactory, publish
 from tests.helpers import edit
@@ -269,3 +269,23 @@ class TestSlugChanges:
 
     def test_unknown_slug_is_not_redirected(self, client, published_article):
         assert client.get(page_url("no-such-article")).status_code == 404
+
+
+def test_a_reader_asking_while_a_moderator_publishes_gets_the_new_page(client, published_article):
+    """The article's row is read, then an approval replaces its live revision
+    before the page is built: the reader gets the new revision, not an error."""
+    article = published_article
+    old_row = Publication.objects.built_page(article.slug)
+    article.standfirst = "The standfirst the moderator has just approved."
+    article.save()
+    publish(article)
+    article_id, old_revision_id, _html, tags, stamp = old_row
+    stale = (article_id, old_revision_id, None, tags, stamp)  # not yet built
+    real = Publication.objects.built_page
+
+    with mock.patch.object(
+        Publication.objects, "built_page", side_effect=[stale, real(article.slug)]
+    ):
+        html = get_page(client, article)
+
+    assert "The standfirst the moderator has just approved." in html
