@@ -122,15 +122,10 @@ def serve(env: dict, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(gunicorn),
-            "filmsite.wsgi",
+            "--config",
+            str(ROOT / "benchmarks" / "gunicorn_bench.py"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--worker-class",
-            "sync",
-            "--log-level",
-            "warning",
         ],
         env=env,
         cwd=ROOT,

@@ -98,6 +98,11 @@ def bench_pages() -> dict[str, tuple[str, str]]:
         ),
         "film (miss)": (MISS + demo.film.get_absolute_url(), "miss"),
         "author (miss)": (MISS + reverse("articles:author", kwargs={"slug": author}), "miss"),
+        "verdict hub (miss)": (MISS + reverse("articles:hub", kwargs={"slug": "fiction"}), "miss"),
+        "topic (miss)": (
+            MISS + reverse("topics:topic", kwargs={"slug": "remakes"}),
+            "miss",
+        ),
         "feed (miss)": (MISS + reverse("discovery:feed_rss"), "miss"),
         "sitemap index (miss)": (MISS + reverse("discovery:sitemap"), "miss"),
         "sitemap page (miss)": (

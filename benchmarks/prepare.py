@@ -38,7 +38,6 @@ def main(size: int) -> None:
 
 
 def pages_and_queries() -> dict:
-    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
@@ -66,7 +65,9 @@ def pages_and_queries() -> dict:
         real = path.removeprefix(MISS) or "/"
         client.get(real)  # builds the article page once, as its first reader does
         miss = count(MISS + real)
-        cache.clear()
+        # Twice: with Redis, a tag the clock has not seen yet is versioned by
+        # the first request, so only the second one's page can be stored.
+        client.get(real)
         client.get(real)
         queries[name] = {"miss": miss, "hit": count(real)}
     return {"pages": pages, "queries": queries}
