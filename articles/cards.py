@@ -9,7 +9,7 @@ listing or a feed reads the stored cards of one page with one indexed query.
 What a card shows and who rebuilds it:
 
 - the live revision (title, standfirst, hero picture as approved) and the
-  public dates: ``workflow._refresh_publication``, whenever they change;
+  public dates: ``workflow.publication_state._refresh_publication``, whenever they change;
 - the film's title and year, the author's name (feeds): ``workflow.film_changed``
   and ``workflow.author_changed``, the events that already refresh the
   cached pages showing them;

@@ -1,4 +1,4 @@
-"""Keeping the index exact: called by articles/workflow.py, never by signals.
+"""Keeping the index exact: called by the articles.workflow package, never by signals.
 
 The rule: an article has a document for its live revision and for each
 revision approved to go live later, and nothing else; every film has one.

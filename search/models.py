@@ -6,7 +6,7 @@ text, twice: as written (for excerpts) and folded (see text.py) for the
 backend's index. The index proper is backend-specific and lives beside
 these rows: an FTS5 table on SQLite, a weighted ``tsvector`` with a GIN
 index on PostgreSQL (see backends/). Only search/index.py writes here, when
-articles/workflow.py tells it that something readers see has changed.
+articles/workflow/ tells it that something readers see has changed.
 """
 
 from django.contrib.postgres.search import SearchVectorField

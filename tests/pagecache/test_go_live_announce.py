@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import workflow
 from pagecache.clock import NONE_SCHEDULED, get_clock
+from search import index as search_index
 from tests.factories import ArticleFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +33,13 @@ def test_the_next_go_live_moves_later_only_after_the_promotion_commits(moderator
     assert clock.next_go_live() == pytest.approx((now + timedelta(hours=1)).timestamp())
     due = now + timedelta(hours=1, seconds=1)
     seen_inside = []
-    sync = workflow.search_index.sync_article
+    sync = search_index.sync_article
 
     def sync_and_look(**kwargs):  # runs inside the promoting transaction
         seen_inside.append(clock.next_go_live())
         return sync(**kwargs)
 
-    monkeypatch.setattr(workflow.search_index, "sync_article", sync_and_look)
+    monkeypatch.setattr(search_index, "sync_article", sync_and_look)
     assert workflow.promote_due(now=due) == 1
     # Not committed yet: other workers must still have found the first go-live due.
     assert seen_inside and seen_inside[0] <= due.timestamp()
