@@ -20,7 +20,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -39,8 +39,34 @@ return 0
 LOG_EVERY = 60
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """One redis-py client per connection pool, instead of a new one per command.
+
+    Django builds a fresh ``redis.Redis`` for every cache call, and redis-py's
+    constructor fills a table of about 170 response handlers each time: a
+    profile of a page-cache hit with Redis spent about 0.45 ms per command
+    there, roughly a quarter of the hit. A client is a thin, thread-safe
+    wrapper around its pool, so one per pool is enough.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
     _last_logged = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
     def _failed(self, operation: str, error: Exception) -> None:
         now = time.monotonic()
