@@ -5,6 +5,10 @@ every worker (see pagecache/clock.py), so checking costs no query. When that
 time has passed, or is not known (a fresh clock), ``workflow.promote_due``
 makes the due revisions live and touches the pages that show them, before
 the page cache is consulted: no cached page outlives a known go-live.
+
+When nothing was due, the moment read is left on the request
+(``request.next_go_live``), so a page served from the cache a moment later
+need not ask the clock again for the ``max-age`` it may give.
 """
 
 from django.urls import reverse
@@ -27,4 +31,6 @@ class PromoteDueRevisionsMiddleware:
         next_go_live = get_clock().next_go_live()
         if next_go_live == UNKNOWN or timezone.now().timestamp() >= next_go_live:
             workflow.promote_due()
+        else:
+            request.next_go_live = next_go_live
         return self.get_response(request)

@@ -195,6 +195,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
 PAGE_CACHE_CLOCK_FILE = os.environ.get("PAGE_CACHE_CLOCK_FILE") or str(
     DATA_DIR / "page-cache.clock"
 )
+# With a shared cache (Redis), each worker also keeps the pages it served
+# lately, up to this many bytes, checked against the clock on every hit.
+PAGE_CACHE_RECENT_BYTES = int(os.environ.get("PAGE_CACHE_RECENT_BYTES", str(32 * 1024 * 1024)))
 # How long browsers and CDNs may keep a public page (never past the next known
 # scheduled go-live), and serve it stale while they fetch a fresh one.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
