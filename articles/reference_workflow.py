@@ -44,10 +44,10 @@ from .workflow import (
     APPROVE_PERMISSION,
     User,
     WorkflowError,
-    _admin_link,
-    _require,
+    admin_link,
     author_changed,
     moderators_to_notify,
+    require_permission,
     self_approval_allowed,
 )
 
@@ -233,7 +233,7 @@ def propose(*, copy: WorkingCopy, user: User) -> ReferenceRevision | None:
     see already (an older proposal is then withdrawn: the editor undid it).
     """
     reference = KINDS[copy.kind]
-    _require(user, reference.change_permission, "change this")
+    require_permission(user, reference.change_permission, "change this")
     row = reference.model.objects.get(pk=copy.object_id)
     saved, label = reference.snapshot(row), str(row)
     _put_back(copy)
@@ -282,7 +282,7 @@ def _lock_pending(revision: ReferenceRevision) -> ReferenceRevision:
 @transaction.atomic
 def approve(*, revision: ReferenceRevision, user: User, comment: str = "") -> ReferenceRevision:
     """Make a proposed change what readers see, and refresh every page that shows it."""
-    _require(user, APPROVE_PERMISSION, "approve changes")
+    require_permission(user, APPROVE_PERMISSION, "approve changes")
     revision = _lock_pending(revision)
     if revision.created_by_id == user.pk and not self_approval_allowed():
         raise PermissionDenied(
@@ -320,7 +320,7 @@ def approve(*, revision: ReferenceRevision, user: User, comment: str = "") -> Re
 @transaction.atomic
 def request_changes(*, revision: ReferenceRevision, user: User, comment: str) -> ReferenceRevision:
     """Send a proposed change back to whoever made it, saying why."""
-    _require(user, APPROVE_PERMISSION, "review changes")
+    require_permission(user, APPROVE_PERMISSION, "review changes")
     if not comment.strip():
         raise WorkflowError("Say what needs changing: the comment is required.")
     revision = _lock_pending(revision)
@@ -341,7 +341,7 @@ def restore(*, revision: ReferenceRevision, user: User) -> ReferenceRevision:
     Like any other change it needs a second moderator's approval (the same
     four-eyes rule), and it replaces whatever proposal was open.
     """
-    _require(user, APPROVE_PERMISSION, "restore earlier versions")
+    require_permission(user, APPROVE_PERMISSION, "restore earlier versions")
     revision = ReferenceRevision.objects.select_for_update(of=("self",)).get(pk=revision.pk)
     if revision.status != Status.APPROVED:
         raise WorkflowError("Only a version readers once saw (an approved change) can be restored.")
@@ -399,7 +399,7 @@ def _notify_moderators(revision, *, submitter, replaced: bool):
     ]
     if replaced:
         lines.append("It replaces an earlier change, which no longer needs review.")
-    link = _admin_link("admin:articles_referencerevision_review", revision.pk)
+    link = admin_link("admin:articles_referencerevision_review", revision.pk)
     lines += ["", f"Review it: {link}"]
     notify_after_commit(
         recipients=moderators_to_notify(exclude=submitter).values_list("email", flat=True),

@@ -249,12 +249,17 @@ class CacheClock:
         return value[0] if isinstance(value, tuple) else value
 
 
+def is_per_process(store) -> bool:
+    """True for a cache each process holds on its own (local memory), False for a shared one."""
+    return isinstance(store, LocMemCache)
+
+
 def get_clock():
     """The clock for the configured cache (see the module docstring)."""
     from django.core.cache import caches
 
     backend = caches["default"]
-    if isinstance(backend, LocMemCache):
+    if is_per_process(backend):
         return _file_clock(str(settings.PAGE_CACHE_CLOCK_FILE))
     return CacheClock(backend)
 

@@ -29,11 +29,10 @@ from email.utils import formatdate
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils.csp import CSP
 
-from .clock import NONE_SCHEDULED, UNKNOWN, get_clock
+from .clock import NONE_SCHEDULED, UNKNOWN, get_clock, is_per_process
 from .pages import build_id
 from .recent import RecentPages
 
@@ -136,8 +135,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _keeps_recent(store) -> bool:
-        # The local-memory cache is in this process already.
-        return not isinstance(store, LocMemCache)
+        # Pages in a per-process cache are in this process already.
+        return not is_per_process(store)
 
     def _public(self, response, built_at, next_go_live=None):
         max_age = settings.PUBLIC_CACHE_SECONDS

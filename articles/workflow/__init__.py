@@ -54,21 +54,21 @@ from .common import (
     Status,
     User,
     WorkflowError,
-    _require,
     frozen_content,
     may_approve,
+    require_permission,
     same_content,
     self_approval_allowed,
 )
 from .editing import Submitted, submit
 from .imports import OriginalDates, publish_import_directly
 from .invariants import check_invariants
-from .notifications import _admin_link, approvers_for, is_first_publication, moderators_to_notify
+from .notifications import admin_link, approvers_for, is_first_publication, moderators_to_notify
 from .publication_state import GO_LIVE_GRACE, promote_due, rebuild_publication_state
 from .references import author_changed, film_changed
 from .review import approve, request_changes, restore, unpublish
 
-# _require and _admin_link are shared with reference_workflow.py, which imports them from here.
+# require_permission and admin_link are shared with reference_workflow.py.
 __all__ = [
     "APPROVE_PERMISSION",
     "GO_LIVE_GRACE",
@@ -80,8 +80,7 @@ __all__ = [
     "Submitted",
     "User",
     "WorkflowError",
-    "_admin_link",
-    "_require",
+    "admin_link",
     "approve",
     "approvers_for",
     "author_changed",
@@ -95,6 +94,7 @@ __all__ = [
     "publish_import_directly",
     "rebuild_publication_state",
     "request_changes",
+    "require_permission",
     "restore",
     "same_content",
     "self_approval_allowed",

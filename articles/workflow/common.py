@@ -32,7 +32,7 @@ class WorkflowError(Exception):
     """An action that cannot be done in the article's current state."""
 
 
-def _require(user: User, permission: str, doing: str) -> None:
+def require_permission(user: User, permission: str, doing: str) -> None:
     if not (user.is_active and user.has_perm(permission)):
         raise PermissionDenied(f"You do not have permission to {doing}.")
 

@@ -25,7 +25,7 @@ from .common import (
     _has_gone_live,
     _lock,
     _next_number,
-    _require,
+    require_permission,
     same_content,
 )
 from .imports import OriginalDates
@@ -55,7 +55,7 @@ def submit(
     superseded): moderators review only the newest submission.
     ``original_dates`` (imports only) are frozen with it, for ``approve``.
     """
-    _require(user, SUBMIT_PERMISSION, "submit articles for review")
+    require_permission(user, SUBMIT_PERMISSION, "submit articles for review")
     article = _lock(article)
     now = timezone.now()
     if is_minor and not _has_gone_live(article, now):

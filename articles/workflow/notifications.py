@@ -19,7 +19,7 @@ from filmsite.users import display_name
 from .common import APPROVE_PERMISSION, PERMISSIONS_BACKEND, Status, User, self_approval_allowed
 
 
-def _admin_link(name: str, *args) -> str:
+def admin_link(name: str, *args) -> str:
     return absolute_url(reverse(name, args=args))
 
 
@@ -45,7 +45,7 @@ def _notify_moderators(revision: Revision, *, submitter: User, replaced: Revisio
     ]
     if replaced is not None:
         lines.append(f"It replaces revision {replaced.number}, which no longer needs review.")
-    lines += ["", f"Review it: {_admin_link('admin:articles_submission_review', revision.pk)}"]
+    lines += ["", f"Review it: {admin_link('admin:articles_submission_review', revision.pk)}"]
     notify_after_commit(
         recipients=moderators_to_notify(exclude=submitter).values_list("email", flat=True),
         subject=f"Review requested: {revision.title}",
@@ -99,6 +99,6 @@ def _notify_submitter(revision: Revision, *, reviewer: User, item_comments=()):
         lines += ["", f"On {note.kind} {note.position} “{note.item_title}”: {note.body}"]
     lines += [
         "",
-        f"The article: {_admin_link('admin:articles_article_change', revision.article_id)}",
+        f"The article: {admin_link('admin:articles_article_change', revision.article_id)}",
     ]
     notify_after_commit(recipients=[submitter.email], subject=subject, body="\n".join(lines))

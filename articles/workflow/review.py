@@ -27,9 +27,9 @@ from .common import (
     _lock,
     _lock_revision,
     _next_number,
-    _require,
     _supersede_later_schedules,
     frozen_content,
+    require_permission,
     same_content,
     self_approval_allowed,
 )
@@ -55,7 +55,7 @@ def approve(
     date readers see; ``backdate=True`` allows it for loading a site's
     existing history (the demo, imports), and only there.
     """
-    _require(user, APPROVE_PERMISSION, "approve articles")
+    require_permission(user, APPROVE_PERMISSION, "approve articles")
     revision = _lock_revision(revision)
     if revision.status != Status.PENDING:
         raise WorkflowError(
@@ -133,7 +133,7 @@ def request_changes(
     editor sees each next to that item in the form. A general comment is
     required unless there is at least one item comment.
     """
-    _require(user, APPROVE_PERMISSION, "review articles")
+    require_permission(user, APPROVE_PERMISSION, "review articles")
     item_comments = [(kind, position, text.strip()) for kind, position, text in item_comments]
     item_comments = [entry for entry in item_comments if entry[2]]
     if not comment.strip() and not item_comments:
@@ -182,7 +182,7 @@ def unpublish(*, article: Article, user: User) -> Article:
     new submission) brings it back. Revisions scheduled for later are
     retired, or they would bring it back when their time came.
     """
-    _require(user, UNPUBLISH_PERMISSION, "unpublish articles")
+    require_permission(user, UNPUBLISH_PERMISSION, "unpublish articles")
     article = _lock(article)
     now = timezone.now()
     if _refresh_publication(article, now).live_revision_id is None:
@@ -205,7 +205,7 @@ def restore(
     Only a revision that readers once saw can be restored: its content was
     approved. The new revision records which one it copies.
     """
-    _require(user, UNPUBLISH_PERMISSION, "restore revisions")
+    require_permission(user, UNPUBLISH_PERMISSION, "restore revisions")
     revision = _lock_revision(revision)
     article = revision.article
     now = timezone.now()
